@@ -1,0 +1,1 @@
+# domain benchmarks: added by their owner

@@ -1,0 +1,2 @@
+// Placeholder until the model loader lands.
+#include "domain/model.hpp"

@@ -1,0 +1,1 @@
+# calendar, deadlines, slots: added by their owner

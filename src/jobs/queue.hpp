@@ -1,0 +1,72 @@
+#pragma once
+// Background jobs are rows (the outbox). A job is inserted in the same transaction as the
+// change that causes it; workers lease due jobs, run the handler for its kind, retry with
+// exponential back-off and move a job to 'dead' after max_attempts.
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "storage/database.hpp"
+
+namespace samspil::jobs {
+
+struct NewJob {
+  std::string kind;             // e.g. "mail.send"
+  std::string payload;          // JSON; never read by the queue itself
+  std::optional<std::string> tenant;
+  std::int64_t run_at_ms = 0;   // 0 = now
+  int max_attempts = 8;
+};
+
+struct Job {
+  std::int64_t id = 0;
+  std::string kind;
+  std::string payload;
+  std::optional<std::string> tenant;
+  int attempts = 0;      // including the current one
+  int max_attempts = 0;
+};
+
+// Inserts a job through the caller's connection, so it commits with the caller's change.
+std::int64_t enqueue(storage::Connection& conn, const NewJob& job, std::int64_t now_ms);
+
+// A handler does the job's work. Its database writes go through `conn`, inside the same
+// transaction that marks the job done, so a job's own database effects happen exactly
+// once. External effects (e-mail) must be idempotent: after a crash the job runs again.
+using JobHandler = std::function<void(storage::Connection& conn, const Job& job)>;
+
+struct WorkerOptions {
+  std::string worker_id;                      // unique per process+thread
+  int batch = 16;                             // jobs leased per round
+  std::chrono::milliseconds lease{30'000};    // a job not finished by then is leased again
+  std::chrono::milliseconds poll{500};        // sleep when nothing is due
+  std::chrono::milliseconds backoff_base{2'000};
+  std::chrono::milliseconds backoff_max{3'600'000};
+};
+
+struct QueueStats {
+  std::int64_t ready = 0, running = 0, done = 0, dead = 0;
+};
+
+class Worker {
+ public:
+  Worker(storage::Database& db, WorkerOptions options);
+  void register_handler(std::string kind, JobHandler handler);
+  // Leases and runs one batch; returns how many jobs it ran. Clock passed in for tests.
+  int run_once(std::int64_t now_ms);
+  // Runs until stop is set (checked between batches).
+  void run(const std::function<bool()>& stop);
+
+ private:
+  storage::Database& m_db;
+  WorkerOptions m_options;
+  std::map<std::string, JobHandler> m_handlers;
+};
+
+// Counts jobs by state (for /metrics and `samspil jobs status`).
+QueueStats queue_stats(storage::Database& db);
+
+}  // namespace samspil::jobs

@@ -1,0 +1,158 @@
+#pragma once
+// One interface over SQLite and PostgreSQL: a pool of connections, transactions and
+// statements with bound parameters. SQL is written once with $1, $2 … placeholders,
+// which both engines accept (SQLite binds "$N" by name).
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace samspil::storage {
+
+enum class Dialect { sqlite, postgresql };
+
+// A bound parameter or a result value. Timestamps are stored as int64 milliseconds UTC.
+using Value = std::variant<std::nullptr_t, std::int64_t, double, std::string>;
+
+// The database cannot be reached or answered with an error that is not the caller's.
+class DatabaseError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+// The database went away (connection lost); callers answer 503.
+class Unavailable : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+// A unique or foreign-key constraint refused the change.
+class ConstraintViolation : public DatabaseError {
+ public:
+  using DatabaseError::DatabaseError;
+};
+
+class Row {
+ public:
+  explicit Row(std::vector<Value> values) : m_values(std::move(values)) {}
+  bool is_null(std::size_t i) const;
+  std::int64_t integer(std::size_t i) const;
+  double real(std::size_t i) const;
+  const std::string& text(std::size_t i) const;
+  std::optional<std::string> optional_text(std::size_t i) const;
+  std::optional<std::int64_t> optional_integer(std::size_t i) const;
+  std::size_t size() const { return m_values.size(); }
+
+ private:
+  std::vector<Value> m_values;
+};
+
+struct Result {
+  std::vector<Row> rows;
+  std::int64_t affected = 0;  // rows changed by INSERT/UPDATE/DELETE
+};
+
+// One connection. Not thread-safe: a connection is used by one thread at a time (leased
+// from the pool).
+class Connection {
+ public:
+  virtual ~Connection() = default;
+  virtual Dialect dialect() const = 0;
+  // Runs one statement with bound parameters.
+  virtual Result query(std::string_view sql, const std::vector<Value>& params = {}) = 0;
+  // Runs a script of several statements without parameters (migrations).
+  virtual void execute_script(std::string_view sql) = 0;
+  // Cheap liveness check.
+  virtual bool ping() = 0;
+};
+
+class Database;
+
+// A connection leased from the pool; returned on destruction.
+class Lease {
+ public:
+  Lease(Database* db, std::unique_ptr<Connection> conn);
+  Lease(Lease&&) noexcept;
+  Lease& operator=(Lease&&) = delete;
+  ~Lease();
+  Connection& operator*() { return *m_conn; }
+  Connection* operator->() { return m_conn.get(); }
+  // Marks the connection broken so the pool drops it instead of reusing it.
+  void discard() { m_broken = true; }
+
+ private:
+  Database* m_db;
+  std::unique_ptr<Connection> m_conn;
+  bool m_broken = false;
+};
+
+struct DatabaseOptions {
+  std::string url;  // sqlite:///path/file.db, sqlite::memory:, postgresql://…
+  int pool_size = 4;
+  std::chrono::milliseconds busy_timeout{5000};   // SQLite busy timeout
+  std::chrono::milliseconds acquire_timeout{5000};  // waiting for a free connection
+};
+
+class Database {
+ public:
+  // Opens the pool and checks that one connection works; throws Unavailable with a clear
+  // message (no password in it) when the database cannot be reached.
+  static std::unique_ptr<Database> open(const DatabaseOptions& options);
+  ~Database();
+
+  Dialect dialect() const { return m_dialect; }
+  // Leases a connection (reconnecting if the pooled one was lost).
+  Lease acquire();
+  // Runs fn inside one transaction (BEGIN IMMEDIATE on SQLite) and commits, or rolls back
+  // and rethrows. Lost connections are discarded, never returned to the pool.
+  template <typename Fn>
+  auto transaction(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
+  // True when a connection answers.
+  bool ping();
+  // Pool usage, for /metrics.
+  int pool_size() const { return m_options.pool_size; }
+  int pool_in_use() const;
+  // The URL with any password masked, for messages.
+  std::string redacted_url() const;
+
+ private:
+  friend class Lease;
+  Database(DatabaseOptions options, Dialect dialect);
+  std::unique_ptr<Connection> connect();
+  void release(std::unique_ptr<Connection> conn, bool broken);
+  void begin(Connection& c);
+  void commit(Connection& c);
+  void rollback(Connection& c) noexcept;
+
+  struct Pool;
+  DatabaseOptions m_options;
+  Dialect m_dialect;
+  std::unique_ptr<Pool> m_pool;
+};
+
+template <typename Fn>
+auto Database::transaction(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+  Lease lease = acquire();
+  begin(*lease);
+  try {
+    if constexpr (std::is_void_v<decltype(fn(*lease))>) {
+      fn(*lease);
+      commit(*lease);
+    } else {
+      auto result = fn(*lease);
+      commit(*lease);
+      return result;
+    }
+  } catch (const Unavailable&) {
+    lease.discard();
+    throw;
+  } catch (...) {
+    rollback(*lease);
+    throw;
+  }
+}
+
+}  // namespace samspil::storage

@@ -1,0 +1,1 @@
+# time tests: added by their owner
