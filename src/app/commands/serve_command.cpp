@@ -1,0 +1,118 @@
+#include "app/commands/serve_command.hpp"
+
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <iostream>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "app/cli_support.hpp"
+#include "app/config.hpp"
+#include "app/database_setup.hpp"
+#include "app/ops_routes.hpp"
+#include "http/server.hpp"
+#include "jobs/probe.hpp"
+#include "jobs/queue.hpp"
+#include "web/routes.hpp"
+
+namespace samspil::app {
+
+namespace {
+
+// Background job threads that share the process's database pool. They stop between
+// batches when asked; a job in progress finishes (or its lease expires elsewhere).
+class JobThreads {
+ public:
+  JobThreads(storage::Database& db, int count) {
+    char host[256] = "host";
+    ::gethostname(host, sizeof host - 1);
+    for (int i = 0; i < count; ++i) {
+      jobs::WorkerOptions options;
+      options.worker_id = std::string(host) + ":" + std::to_string(::getpid()) + ":" + std::to_string(i);
+      auto worker = std::make_unique<jobs::Worker>(db, options);
+      jobs::register_probe_handler(*worker);
+      jobs::Worker* w = worker.get();
+      m_workers.push_back(std::move(worker));
+      m_threads.emplace_back([this, w] {
+        try {
+          w->run([this] { return m_stop.load(); });
+        } catch (const std::exception& e) {
+          spdlog::error("{{\"event\":\"job_worker_stopped\",\"error\":\"{}\"}}", e.what());
+        }
+      });
+    }
+  }
+  ~JobThreads() {
+    m_stop = true;
+    for (auto& t : m_threads) t.join();
+  }
+
+ private:
+  std::atomic<bool> m_stop{false};
+  std::vector<std::unique_ptr<jobs::Worker>> m_workers;
+  std::vector<std::thread> m_threads;
+};
+
+void run_serve(Config config) {
+  const auto errors = validate(config);
+  if (!errors.empty()) {
+    std::string message = "invalid configuration:";
+    for (const auto& e : errors) message += "\n  " + e;
+    throw CommandError(message);
+  }
+  spdlog::set_level(spdlog::level::from_str(config.log_level));
+
+  auto db = open_database(config.database_url, config.data_dir,
+                          config.migrate ? MigrationPolicy::apply_pending : MigrationPolicy::require_current,
+                          config.db_pool_size);
+
+  http::Metrics metrics;
+  http::Router router;
+  router.use(database_unavailable_middleware());
+  router.use(policy_middleware(router));
+  add_ops_routes(router, *db, metrics, config.data_dir);
+  web::add_routes(router);
+
+  http::ServerConfig server_config;
+  server_config.host = config.host;
+  server_config.port = config.port;
+  server_config.body_limit = config.body_limit;
+  server_config.header_limit = config.header_limit;
+  server_config.read_timeout = std::chrono::milliseconds(config.read_timeout_ms);
+  server_config.idle_timeout = std::chrono::milliseconds(config.idle_timeout_ms);
+  server_config.shutdown_grace = std::chrono::milliseconds(config.shutdown_grace_ms);
+  server_config.io_threads = config.io_threads;
+  server_config.worker_threads = config.worker_threads;
+  server_config.static_dir = config.data_dir / "static";
+
+  http::Server server(server_config, router, metrics);
+  try {
+    server.bind();
+  } catch (const std::runtime_error& e) {
+    throw CommandError(std::string("cannot listen on ") + config.listen + ": " + e.what());
+  }
+  spdlog::info("{{\"event\":\"serving\",\"listen\":\"{}:{}\",\"database\":\"{}\"}}", config.host, server.port(),
+               db->dialect() == storage::Dialect::sqlite ? "sqlite" : "postgresql");
+  // Tests and scripts read the actual port (with --listen …:0) from this line on stdout.
+  std::cout << "samspil: listening on http://" << config.host << ":" << server.port() << "/" << std::endl;
+
+  {
+    JobThreads job_threads(*db, config.job_workers);
+    server.run(/*handle_signals=*/true);
+  }
+  spdlog::info("{\"event\":\"stopped\"}");
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app) {
+  auto config = std::make_shared<Config>();
+  CLI::App* cmd = app.add_subcommand("serve", "Serve the web pages and the JSON API over HTTP");
+  add_config_options(cmd, *config);
+  cmd->callback([config] { run_serve(*config); });
+}
+
+}  // namespace samspil::app

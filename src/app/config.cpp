@@ -1,0 +1,119 @@
+#include "app/config.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "app/cli_support.hpp"
+
+namespace samspil::app {
+
+void add_config_options(CLI::App* cmd, Config& c) {
+  add_database_option(cmd, c.database_url);
+  cmd->add_option("--listen", c.listen, "Address to listen on, HOST:PORT")
+      ->envname("SAMSPIL_LISTEN")->capture_default_str();
+  cmd->add_flag("--migrate", c.migrate, "Apply pending database migrations before serving")
+      ->envname("SAMSPIL_MIGRATE");
+  cmd->add_option("--body-limit", c.body_limit, "Largest request body in bytes")
+      ->envname("SAMSPIL_BODY_LIMIT")->capture_default_str();
+  cmd->add_option("--header-limit", c.header_limit, "Largest request header block in bytes")
+      ->envname("SAMSPIL_HEADER_LIMIT")->capture_default_str();
+  cmd->add_option("--read-timeout-ms", c.read_timeout_ms, "Time a client has to send a whole request")
+      ->envname("SAMSPIL_READ_TIMEOUT_MS")->capture_default_str();
+  cmd->add_option("--idle-timeout-ms", c.idle_timeout_ms, "Keep-alive connections idle longer are closed")
+      ->envname("SAMSPIL_IDLE_TIMEOUT_MS")->capture_default_str();
+  cmd->add_option("--shutdown-grace-ms", c.shutdown_grace_ms, "On SIGTERM, time in-flight requests get to finish")
+      ->envname("SAMSPIL_SHUTDOWN_GRACE_MS")->capture_default_str();
+  cmd->add_option("--io-threads", c.io_threads, "Threads doing network I/O")
+      ->envname("SAMSPIL_IO_THREADS")->capture_default_str();
+  cmd->add_option("--worker-threads", c.worker_threads, "Threads running request handlers (database work)")
+      ->envname("SAMSPIL_WORKER_THREADS")->capture_default_str();
+  cmd->add_option("--db-pool-size", c.db_pool_size, "Database connections in the pool")
+      ->envname("SAMSPIL_DB_POOL_SIZE")->capture_default_str();
+  cmd->add_option("--job-workers", c.job_workers, "Background job threads in this process (0 = none)")
+      ->envname("SAMSPIL_JOB_WORKERS")->capture_default_str();
+  cmd->add_option("--secure-cookies", c.secure_cookies,
+                  "Mark cookies Secure (turn off only for plain-HTTP local runs)")
+      ->envname("SAMSPIL_SECURE_COOKIES")->capture_default_str();
+  cmd->add_option("--log-level", c.log_level, "trace, debug, info, warn, error")
+      ->envname("SAMSPIL_LOG_LEVEL")->capture_default_str();
+  cmd->add_option("--data-dir", c.data_dir, "Directory with migrations/, models/, static/, templates/")
+      ->envname("SAMSPIL_DATA_DIR");
+  cmd->set_config("--config", "", "Read options from a TOML/INI file (key = value, same names as the flags)");
+}
+
+namespace {
+
+bool parse_listen(const std::string& listen, std::string& host, std::uint16_t& port) {
+  const auto colon = listen.rfind(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 >= listen.size()) return false;
+  host = listen.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  const std::string digits = listen.substr(colon + 1);
+  if (digits.find_first_not_of("0123456789") != std::string::npos || digits.size() > 5) return false;
+  const long value = std::stol(digits);
+  if (value < 0 || value > 65535) return false;
+  port = static_cast<std::uint16_t>(value);
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> validate(Config& c) {
+  std::vector<std::string> errors;
+  if (!parse_listen(c.listen, c.host, c.port)) {
+    errors.push_back("--listen: '" + c.listen + "' is not HOST:PORT with a port from 0 to 65535");
+  }
+  const bool sqlite = c.database_url.rfind("sqlite:", 0) == 0;
+  const bool postgres = c.database_url.rfind("postgresql://", 0) == 0 || c.database_url.rfind("postgres://", 0) == 0;
+  if (!sqlite && !postgres) {
+    errors.push_back("--database-url: must start with sqlite:// or postgresql://");
+  }
+  if (c.body_limit < 1024 || c.body_limit > 1024ull * 1024 * 1024) {
+    errors.push_back("--body-limit: must be between 1024 bytes and 1 GiB");
+  }
+  if (c.header_limit < 1024 || c.header_limit > 1024 * 1024) {
+    errors.push_back("--header-limit: must be between 1024 bytes and 1 MiB");
+  }
+  auto positive = [&](int value, const char* name, int min, int max) {
+    if (value < min || value > max) {
+      errors.push_back(std::string(name) + ": must be between " + std::to_string(min) + " and " + std::to_string(max));
+    }
+  };
+  positive(c.read_timeout_ms, "--read-timeout-ms", 100, 600'000);
+  positive(c.idle_timeout_ms, "--idle-timeout-ms", 100, 3'600'000);
+  positive(c.shutdown_grace_ms, "--shutdown-grace-ms", 0, 600'000);
+  positive(c.io_threads, "--io-threads", 1, 256);
+  positive(c.worker_threads, "--worker-threads", 1, 1024);
+  positive(c.db_pool_size, "--db-pool-size", 1, 1024);
+  positive(c.job_workers, "--job-workers", 0, 64);
+  static const std::vector<std::string> levels{"trace", "debug", "info", "warn", "error"};
+  if (std::find(levels.begin(), levels.end(), c.log_level) == levels.end()) {
+    errors.push_back("--log-level: must be one of trace, debug, info, warn, error");
+  }
+  if (c.data_dir.empty()) c.data_dir = data_dir();
+  if (!std::filesystem::is_directory(c.data_dir / "migrations")) {
+    errors.push_back("--data-dir: '" + c.data_dir.string() + "' has no migrations/ directory");
+  }
+  return errors;
+}
+
+void load_secret_files_into_env() {
+  // Only variables that can hold secrets; the file's content (without trailing newline)
+  // becomes the value. A plain variable that is already set wins.
+  static const char* secret_vars[] = {"SAMSPIL_DATABASE_URL", "SAMSPIL_SECRET_KEY"};
+  for (const char* name : secret_vars) {
+    const std::string file_var = std::string(name) + "_FILE";
+    const char* path = std::getenv(file_var.c_str());
+    if (!path || !*path || std::getenv(name)) continue;
+    std::ifstream in(path);
+    if (!in) throw CommandError(file_var + ": cannot read '" + path + "'");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    std::string value = buffer.str();
+    while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.pop_back();
+    ::setenv(name, value.c_str(), 0);
+  }
+}
+
+}  // namespace samspil::app

@@ -1,0 +1,42 @@
+#pragma once
+// One typed configuration for `samspil serve`, from flags, SAMSPIL_* environment variables
+// and an optional config file, validated at start-up with a clear message per bad value.
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace samspil::app {
+
+struct Config {
+  std::string database_url;
+  std::string listen = "127.0.0.1:8080";
+  std::string host;           // derived from listen
+  std::uint16_t port = 0;     // derived from listen
+  bool migrate = false;       // apply pending migrations before serving
+  std::size_t body_limit = 10 * 1024 * 1024;
+  std::size_t header_limit = 16 * 1024;
+  int read_timeout_ms = 10'000;
+  int idle_timeout_ms = 60'000;
+  int shutdown_grace_ms = 10'000;
+  int io_threads = 1;
+  int worker_threads = 4;
+  int db_pool_size = 8;
+  int job_workers = 1;        // background job threads in this process (0 = none)
+  bool secure_cookies = true; // off only for plain-HTTP local runs
+  std::string log_level = "info";
+  std::filesystem::path data_dir;  // migrations/, models/, static/, templates/
+};
+
+// Registers every serve option on cmd, bound to config (with env names and defaults).
+void add_config_options(CLI::App* cmd, Config& config);
+// Checks every value; returns one Danish/English message per bad value (empty = valid),
+// and fills the derived fields (host, port).
+std::vector<std::string> validate(Config& config);
+// Reads *_FILE variants of secret environment variables (e.g. SAMSPIL_DATABASE_URL_FILE)
+// into the plain variable when that is unset, so secrets can come from mounted files.
+void load_secret_files_into_env();
+
+}  // namespace samspil::app

@@ -1,0 +1,50 @@
+#include "app/main_command.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "app/cli_support.hpp"
+#include "app/commands/basic_commands.hpp"
+#include "app/commands/jobs_commands.hpp"
+#include "app/commands/model_commands.hpp"
+#include "app/commands/serve_command.hpp"
+#include "app/commands/time_commands.hpp"
+#include "app/config.hpp"
+
+namespace samspil::app {
+
+int run_main(int argc, char** argv) {
+  CLI::App app{
+      "Samspil: the municipal collaboration model around a child (daycare, school, PPR, health "
+      "visitors, social workers and parents).\n"
+      "Every option can also be set by its SAMSPIL_* environment variable (shown as [Env: …]);\n"
+      "secrets may come from a file named by the variable with _FILE appended.",
+      "samspil"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", SAMSPIL_VERSION);
+
+  add_serve_command(app);
+  add_migrate_command(app);
+  add_demo_command(app);
+  add_model_commands(app);
+  add_time_commands(app);
+  add_jobs_commands(app);
+
+  try {
+    load_secret_files_into_env();
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const CommandError& e) {
+    std::cerr << "samspil: " << e.what() << "\n";
+    return 1;
+  } catch (const std::exception& e) {
+    std::cerr << "samspil: " << e.what() << "\n";
+    return 1;
+  }
+  return 0;
+}
+
+}  // namespace samspil::app

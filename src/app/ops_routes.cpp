@@ -1,0 +1,76 @@
+#include "app/ops_routes.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include "jobs/queue.hpp"
+#include "storage/migrations.hpp"
+
+namespace samspil::app {
+
+void add_ops_routes(http::Router& router, storage::Database& db, http::Metrics& metrics,
+                    const std::filesystem::path& data_dir) {
+  // /healthz answers on the I/O thread: it proves the process serves, and a load balancer
+  // polls it often, so it must cost nothing (TOOLCHAIN.md: the pool hop costs ~33 %).
+  router.add("GET", "/healthz", [](http::Request&) { return http::Response::text(200, "ok\n"); },
+             {.name = "healthz", .policy = "public", .execution = http::Execution::io_thread});
+
+  // The migration files are read once; /readyz compares them with the database each call.
+  auto files = std::make_shared<std::vector<storage::MigrationFile>>(
+      storage::load_migrations(data_dir / "migrations", db.dialect()));
+  router.add(
+      "GET", "/readyz",
+      [&db, files](http::Request&) {
+        if (!db.ping()) {
+          return http::Response::problem(503, "Databasen svarer ikke", "Samspil kan ikke nå databasen lige nu.");
+        }
+        const storage::MigrationStatus status = storage::migration_status(db, *files);
+        if (!status.current()) {
+          return http::Response::problem(503, "Databasen er ikke opdateret",
+                                         "Databasens skema mangler migreringer. Kør samspil migrate.");
+        }
+        return http::Response::json(200, "{\"status\":\"ready\"}");
+      },
+      {.name = "readyz", .policy = "public", .execution = http::Execution::worker_pool});
+
+  metrics.add_gauge("samspil_jobs_ready", "Background jobs due or waiting to run",
+                    [&db] { return static_cast<double>(jobs::queue_stats(db).ready); });
+  metrics.add_gauge("samspil_jobs_dead", "Background jobs that failed for good",
+                    [&db] { return static_cast<double>(jobs::queue_stats(db).dead); });
+  metrics.add_gauge("samspil_db_pool_in_use", "Database connections leased",
+                    [&db] { return static_cast<double>(db.pool_in_use()); });
+  metrics.add_gauge("samspil_db_pool_size", "Database connections in the pool",
+                    [&db] { return static_cast<double>(db.pool_size()); });
+  router.add(
+      "GET", "/metrics",
+      [&metrics](http::Request&) {
+        http::Response r = http::Response::text(200, metrics.render());
+        r.set_header("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
+        return r;
+      },
+      {.name = "metrics", .policy = "ops", .execution = http::Execution::worker_pool});
+}
+
+http::Middleware policy_middleware(const http::Router& router) {
+  return [&router](http::Request& request, const http::Next& next) {
+    const http::Match match = router.match(request.method, request.path);
+    if (match.route == nullptr) return next(request);  // the router answers 404/405
+    const std::string& policy = match.route->options.policy;
+    if (policy == "public" || policy == "ops") return next(request);
+    return http::Response::problem(403, "Adgang nægtet", "Du har ikke adgang til denne side.");
+  };
+}
+
+http::Middleware database_unavailable_middleware() {
+  return [](http::Request& request, const http::Next& next) {
+    try {
+      return next(request);
+    } catch (const storage::Unavailable& e) {
+      spdlog::warn("{{\"event\":\"database_unavailable\",\"request_id\":\"{}\",\"error\":\"{}\"}}",
+                   request.request_id, e.what());
+      return http::Response::problem(503, "Databasen svarer ikke",
+                                     "Samspil kan ikke nå databasen lige nu. Prøv igen om lidt.");
+    }
+  };
+}
+
+}  // namespace samspil::app

@@ -1,0 +1,165 @@
+"""Small helpers for the end-to-end tests: run the real samspil binary, talk HTTP to it,
+and start a private PostgreSQL cluster when a test needs to stop and restart one."""
+import json
+import os
+import pathlib
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+
+SAMSPIL = os.environ["SAMSPIL_BIN"]
+SOURCE = pathlib.Path(__file__).resolve().parents[2]
+PG_BIN = pathlib.Path("/usr/lib/postgresql/15/bin")
+
+
+class Failure(Exception):
+    pass
+
+
+def check(condition, message):
+    if not condition:
+        raise Failure(message)
+
+
+def run(*args, env=None, timeout=120):
+    """Runs samspil with args; returns CompletedProcess with text output."""
+    full_env = dict(os.environ)
+    full_env.update(env or {})
+    return subprocess.run([SAMSPIL, *args], capture_output=True, text=True, env=full_env, timeout=timeout)
+
+
+class Server:
+    """samspil serve on a free loopback port; stdout is collected for log checks."""
+
+    def __init__(self, database_url, *extra, env=None):
+        full_env = dict(os.environ)
+        full_env.update(env or {})
+        self.log = tempfile.TemporaryFile(mode="w+")
+        self.proc = subprocess.Popen(
+            [SAMSPIL, "serve", "--database-url", database_url, "--listen", "127.0.0.1:0", *extra],
+            stdout=subprocess.PIPE, stderr=self.log, text=True, env=full_env)
+        self.port = None
+        self.lines = []
+        deadline = time.time() + 30
+        while time.time() < deadline:
+            line = self.proc.stdout.readline()
+            if not line:
+                break
+            self.lines.append(line)
+            m = re.search(r"listening on http://127\.0\.0\.1:(\d+)/", line)
+            if m:
+                self.port = int(m.group(1))
+                break
+        if self.port is None:
+            self.proc.kill()
+            self.log.seek(0)
+            raise Failure("server did not start: " + "".join(self.lines) + self.log.read())
+
+    def url(self, path):
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def get(self, path, headers=None):
+        """Returns (status, headers, body) without raising on 4xx/5xx."""
+        request = urllib.request.Request(self.url(path), headers=headers or {})
+        try:
+            with urllib.request.urlopen(request, timeout=10) as r:
+                return r.status, dict(r.headers), r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, dict(e.headers), e.read().decode()
+
+    def raw(self, data, read_timeout=5):
+        """Sends raw bytes and returns what the server answered before closing or timing out."""
+        with socket.create_connection(("127.0.0.1", self.port), timeout=read_timeout) as s:
+            s.sendall(data)
+            chunks = []
+            try:
+                while True:
+                    chunk = s.recv(65536)
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    if b"\r\n\r\n" in b"".join(chunks):
+                        break
+            except socket.timeout:
+                pass
+            return b"".join(chunks).decode(errors="replace")
+
+    def stop(self, sig=signal.SIGTERM, timeout=20):
+        """Sends sig and returns (exit code, all stdout lines)."""
+        self.proc.send_signal(sig)
+        out, _ = self.proc.communicate(timeout=timeout)
+        self.lines.extend(out.splitlines(keepends=True))
+        return self.proc.returncode, self.lines
+
+    def stderr(self):
+        self.log.seek(0)
+        return self.log.read()
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class PrivateCluster:
+    """A PostgreSQL cluster of the test's own, so it can be stopped and started again."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="samspil-e2e-pg.")
+        shutil.chown(self.dir, "postgres", "postgres")
+        os.chmod(self.dir, 0o700)
+        self.port = free_port()
+        subprocess.run(["runuser", "-u", "postgres", "--", str(PG_BIN / "initdb"), "-D", f"{self.dir}/data",
+                        "-U", "postgres", "-A", "trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"],
+                       check=True, capture_output=True, cwd=self.dir)
+        self.start()
+
+    @property
+    def url(self):
+        return f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def start(self):
+        subprocess.run(["runuser", "-u", "postgres", "--", str(PG_BIN / "pg_ctl"), "-D", f"{self.dir}/data", "-w",
+                        "-l", f"{self.dir}/log", "-o",
+                        f"-p {self.port} -k {self.dir} -c listen_addresses=127.0.0.1 -c fsync=off "
+                        "-c synchronous_commit=off -c full_page_writes=off", "start"],
+                       check=True, capture_output=True, cwd=self.dir)
+
+    def stop(self):
+        subprocess.run(["runuser", "-u", "postgres", "--", str(PG_BIN / "pg_ctl"), "-D", f"{self.dir}/data", "-w",
+                        "-m", "immediate", "stop"], check=True, capture_output=True, cwd=self.dir)
+
+    def remove(self):
+        subprocess.run(["runuser", "-u", "postgres", "--", str(PG_BIN / "pg_ctl"), "-D", f"{self.dir}/data", "-w",
+                        "-m", "immediate", "stop"], capture_output=True, cwd=self.dir)
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def fresh_postgres_database():
+    """Creates an empty database on the harness's cluster and returns its URL."""
+    base = os.environ.get("SAMSPIL_TEST_POSTGRES_URL")
+    check(base, "SAMSPIL_TEST_POSTGRES_URL is not set: run the tests with `make test`")
+    name = "samspil_e2e_" + os.urandom(6).hex()
+    subprocess.run(["psql", base, "-v", "ON_ERROR_STOP=1", "-qc", f"CREATE DATABASE {name}"], check=True,
+                   capture_output=True)
+    return base.rsplit("/", 1)[0] + "/" + name
+
+
+def sqlite_url(directory):
+    return f"sqlite:///{directory}/samspil.db"
+
+
+def json_lines(lines):
+    out = []
+    for line in lines:
+        line = line.strip()
+        if line.startswith("{"):
+            out.append(json.loads(line))
+    return out
