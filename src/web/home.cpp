@@ -12,12 +12,16 @@ constexpr const char* kHomePage = R"(<!DOCTYPE html>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Samspil</title>
+<link rel="stylesheet" href="/static/vendor/dkfds/css/dkfds.min.css">
+<link rel="stylesheet" href="/static/css/samspil.css">
 </head>
 <body>
-<main>
+<div class="container">
+<main id="main-content">
 <h1>Samspil</h1>
-<p>Tværfagligt samarbejde om børn og unge: dagtilbud, skole, PPR, sundhedspleje, socialrådgivere og forældre.</p>
+<p class="font-lead">Tværfagligt samarbejde om børn og unge: dagtilbud, skole, PPR, sundhedspleje, socialrådgivere &ndash; og forældrene og barnet som ligeværdige parter.</p>
 </main>
+</div>
 </body>
 </html>
 )";
