@@ -67,6 +67,9 @@ class Connection {
   virtual void execute_script(std::string_view sql) = 0;
   // Cheap liveness check.
   virtual bool ping() = 0;
+  // True when the connection may go back to the pool: still connected and outside any
+  // transaction (a failed ROLLBACK must not leak an open transaction to the next user).
+  virtual bool reusable() { return true; }
 };
 
 class Database;
