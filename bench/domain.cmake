@@ -1,1 +1,8 @@
-# domain benchmarks: added by their owner
+# Domain benchmarks (issue 3): slot finding against the cost of sorting the busy intervals,
+# and loading + validating the preset models. Results: bench/RESULTS.md.
+add_executable(bench_slots ${CMAKE_CURRENT_SOURCE_DIR}/bench_slots.cpp)
+target_link_libraries(bench_slots PRIVATE samspil_domain benchmark::benchmark)
+
+add_executable(bench_models ${CMAKE_CURRENT_SOURCE_DIR}/bench_models.cpp)
+target_link_libraries(bench_models PRIVATE samspil_domain benchmark::benchmark)
+target_compile_definitions(bench_models PRIVATE SAMSPIL_MODELS_DIR="${CMAKE_CURRENT_SOURCE_DIR}/../models")

@@ -77,7 +77,7 @@ Date local_date(LocalTime local) { return Date{floor<days>(local)}; }
 
 Date local_date(Instant t) { return local_date(to_local(t)); }
 
-LocalTime local_time(Date d, int minute_of_day) {
+LocalTime local_at(Date d, int minute_of_day) {
   return LocalTime{local_days{d}} + minutes{minute_of_day};
 }
 

@@ -47,7 +47,7 @@ Date local_date(LocalTime local);
 Date local_date(Instant t);
 
 // The wall-clock time at the given minute after midnight on a local date.
-LocalTime local_time(Date d, int minute_of_day);
+LocalTime local_at(Date d, int minute_of_day);
 
 // The wall-clock time's seconds after local midnight.
 std::chrono::seconds time_of_day(LocalTime local);

@@ -177,10 +177,10 @@ std::vector<Interval> find_slots(const SlotQuery& query, const BusyLists& busy) 
        d = Date{sys_days{d} + days{1}}) {
     const auto& windows = week[static_cast<std::size_t>(iso_weekday(d))];
     if (windows.empty() || !is_working_day(d, query.closing)) continue;
-    const Instant midnight = to_utc(local_time(d, 0));
+    const Instant midnight = to_utc(local_at(d, 0));
     for (const TimeWindow& w : windows) {
-      const Instant from = to_utc(local_time(d, w.from_minute));
-      const Instant to = std::min(to_utc(local_time(d, w.to_minute)), not_after);
+      const Instant from = to_utc(local_at(d, w.from_minute));
+      const Instant to = std::min(to_utc(local_at(d, w.to_minute)), not_after);
       if (!sweep.offer(from, to, midnight)) return sweep.take();
     }
   }
@@ -216,7 +216,7 @@ Instant earliest_start(Instant now, const MeetingType& type, const ClosingDays& 
     } else {
       // Today is closed: counting back n working days from the n-th working day lands
       // before today, so the first possible meeting day is the (n+1)-th.
-      candidate = to_utc(local_time(add_working_days(today, n + 1, closing), 0));
+      candidate = to_utc(local_at(add_working_days(today, n + 1, closing), 0));
     }
     earliest = std::max(earliest, candidate);
   }

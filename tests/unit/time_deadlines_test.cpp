@@ -154,7 +154,7 @@ TEST(ComputeDeadlines, SummerTimeNeverShiftsTheClockTimeOfAnyDeadlineIn2027) {
   // days before/after keep the local clock time.
   for (sys_days d = sys_days{year{2027} / 1 / 1}; d < sys_days{year{2028} / 1 / 1}; d += days{1}) {
     for (int minute : {9 * 60, 14 * 60 + 45}) {
-      const Instant anchor = to_utc(local_time(Date{d}, minute));
+      const Instant anchor = to_utc(local_at(Date{d}, minute));
       for (auto [offset, unit] : {std::pair{-7, cal}, std::pair{7, cal}, std::pair{-3, work},
                                   std::pair{3, work}}) {
         const Instant due = due_time(anchor, offset, unit, ClosingDays{});

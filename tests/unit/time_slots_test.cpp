@@ -214,7 +214,7 @@ std::vector<Interval> naive_slots(const SlotQuery& q, const BusyLists& busy, Ins
       for (const auto& w : q.windows)
         in_window |= w.weekday == iso_weekday(Date{d}) && m >= w.from_minute &&
                      m + q.duration.count() <= w.to_minute;
-      const Instant s = to_utc(local_time(Date{d}, m));
+      const Instant s = to_utc(local_at(Date{d}, m));
       const Instant e = s + q.duration;
       if (!in_window || s < q.not_before || e > not_after) continue;
       bool free = true;
