@@ -59,8 +59,17 @@ class Worker {
   int run_once(std::int64_t now_ms);
   // Runs until stop is set (checked between batches).
   void run(const std::function<bool()>& stop);
+  // Runs until stop is set or a round finds nothing to lease while no job is due or
+  // running (see queue_busy); jobs waiting out a back-off are not waited for.
+  void run_until_idle(const std::function<bool()>& stop);
+  // The options this worker was created with (handlers use worker_id).
+  const WorkerOptions& options() const { return m_options; }
 
  private:
+  // Runs one leased job; returns true when it completed (done, retried or dead).
+  bool run_job(const Job& job, std::int64_t now_ms);
+  void record_failure(const Job& job, std::int64_t now_ms, const std::string& error, bool permanent);
+
   storage::Database& m_db;
   WorkerOptions m_options;
   std::map<std::string, JobHandler> m_handlers;
@@ -68,5 +77,17 @@ class Worker {
 
 // Counts jobs by state (for /metrics and `samspil jobs status`).
 QueueStats queue_stats(storage::Database& db);
+
+// True while some job is due (ready with run_at <= now) or running (leased, whether or not
+// its lease has expired): the work an --until-idle worker waits for.
+bool queue_busy(storage::Database& db, std::int64_t now_ms);
+
+// The wall clock in milliseconds since the epoch (UTC).
+std::int64_t system_now_ms();
+
+// The delay before attempt `attempts + 1` after a failure: backoff_base · 2^(attempts-1),
+// capped at backoff_max, with "equal jitter" (between half and all of it) so failed jobs
+// from one outage do not all return at the same moment.
+std::chrono::milliseconds retry_delay(const WorkerOptions& options, int attempts);
 
 }  // namespace samspil::jobs

@@ -2,6 +2,7 @@
 // and floating columns are converted by their type OID so callers see the same Value
 // types as on SQLite.
 #include <libpq-fe.h>
+#include <poll.h>
 
 #include <charconv>
 #include <cstdio>
@@ -75,11 +76,12 @@ class PostgresConnection final : public Connection {
   }
 
   bool reusable() override {
-    // Reading whatever the server sent while the connection was idle notices a backend
-    // that was terminated or a server that shut down, without a round trip.
-    if (PQstatus(m_conn) != CONNECTION_OK) return false;
-    PQconsumeInput(m_conn);
-    return PQstatus(m_conn) == CONNECTION_OK && PQtransactionStatus(m_conn) == PQTRANS_IDLE;
+    if (PQstatus(m_conn) != CONNECTION_OK || PQtransactionStatus(m_conn) != PQTRANS_IDLE) return false;
+    // An idle connection receives nothing unless the server is ending it (a terminated
+    // backend or a shutdown sends an error, then closes), so readable data means "gone";
+    // a zero-timeout poll notices that without a round trip.
+    pollfd fd{PQsocket(m_conn), POLLIN, 0};
+    return ::poll(&fd, 1, 0) == 0;
   }
 
  private:
@@ -103,8 +105,11 @@ class PostgresConnection final : public Connection {
 
   static Result convert(PGresult* res) {
     Result result;
+    // PQcmdTuples also counts the rows of a SELECT; only changed rows count as affected.
     const char* affected = PQcmdTuples(res);
-    if (affected && *affected) result.affected = std::strtoll(affected, nullptr, 10);
+    const char* command = PQcmdStatus(res);
+    const bool select = command && std::strncmp(command, "SELECT", 6) == 0;
+    if (!select && affected && *affected) result.affected = std::strtoll(affected, nullptr, 10);
     const int rows = PQntuples(res);
     const int columns = PQnfields(res);
     result.rows.reserve(rows);

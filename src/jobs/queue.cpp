@@ -1,0 +1,233 @@
+// The job queue's store and worker. Every state change is one UPDATE guarded by the
+// lease (lease_owner and state='running'), so a worker that lost its lease can never
+// overwrite the outcome recorded by the worker that took the job over.
+#include "jobs/queue.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+#include <random>
+#include <thread>
+
+namespace samspil::jobs {
+
+namespace {
+
+using storage::Connection;
+using storage::Dialect;
+using storage::Value;
+
+constexpr std::size_t kMaxErrorLength = 2000;
+
+// Thrown inside a job's transaction when its lease was taken over, so the handler's
+// writes roll back with the transaction.
+class LeaseLost : public std::runtime_error {
+ public:
+  LeaseLost() : std::runtime_error("lease lost") {}
+};
+
+// A handler failure that is not worth retrying (unknown kind).
+class PermanentFailure : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+std::string lease_sql(Dialect dialect) {
+  // Ready jobs that are due, and running jobs whose lease expired (their worker died).
+  // On PostgreSQL SKIP LOCKED lets concurrent workers take disjoint batches, and skips a
+  // job whose handler transaction is still open; SQLite has a single writer and runs this
+  // inside BEGIN IMMEDIATE.
+  std::string sql =
+      "UPDATE jobs SET state = 'running', lease_owner = $1, lease_until = $2, attempts = attempts + 1 "
+      "WHERE id IN (SELECT id FROM jobs "
+      "WHERE (state = 'ready' AND run_at <= $3) OR (state = 'running' AND lease_until <= $3) "
+      "ORDER BY run_at, id LIMIT $4";
+  if (dialect == Dialect::postgresql) sql += " FOR UPDATE SKIP LOCKED";
+  sql += ") RETURNING id, kind, payload, tenant, attempts, max_attempts";
+  return sql;
+}
+
+std::string truncate(std::string s) {
+  if (s.size() > kMaxErrorLength) s = s.substr(0, kMaxErrorLength) + "…";
+  return s;
+}
+
+std::int64_t steady_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+      .count();
+}
+
+// Sleeps up to `total`, waking early when stop() turns true.
+void sleep_unless_stopped(std::chrono::milliseconds total, const std::function<bool()>& stop) {
+  const auto until = std::chrono::steady_clock::now() + total;
+  while (!stop() && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(total, std::chrono::milliseconds(50)));
+  }
+}
+
+}  // namespace
+
+std::int64_t system_now_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::chrono::milliseconds retry_delay(const WorkerOptions& options, int attempts) {
+  const std::int64_t base = std::max<std::int64_t>(options.backoff_base.count(), 1);
+  const std::int64_t cap = std::max<std::int64_t>(options.backoff_max.count(), base);
+  const int exponent = std::clamp(attempts - 1, 0, 40);  // 2^40 · base exceeds any cap
+  const std::int64_t full = base > (cap >> exponent) ? cap : std::min(cap, base << exponent);
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  std::uniform_int_distribution<std::int64_t> jitter(0, full / 2);
+  return std::chrono::milliseconds(full - full / 2 + jitter(rng));
+}
+
+std::int64_t enqueue(Connection& conn, const NewJob& job, std::int64_t now_ms) {
+  const Value tenant = job.tenant ? Value(*job.tenant) : Value(nullptr);
+  const std::int64_t run_at = job.run_at_ms == 0 ? now_ms : job.run_at_ms;
+  auto result = conn.query(
+      "INSERT INTO jobs (tenant, kind, payload, state, attempts, max_attempts, run_at, created_at) "
+      "VALUES ($1, $2, $3, 'ready', 0, $4, $5, $6) RETURNING id",
+      {tenant, job.kind, job.payload, static_cast<std::int64_t>(std::max(job.max_attempts, 1)), run_at, now_ms});
+  return result.rows.at(0).integer(0);
+}
+
+Worker::Worker(storage::Database& db, WorkerOptions options) : m_db(db), m_options(std::move(options)) {
+  if (m_options.worker_id.empty()) throw std::invalid_argument("a job worker needs a worker_id");
+}
+
+void Worker::register_handler(std::string kind, JobHandler handler) {
+  m_handlers[std::move(kind)] = std::move(handler);
+}
+
+int Worker::run_once(std::int64_t now_ms) {
+  const std::int64_t started = steady_ms();
+  const std::string sql = lease_sql(m_db.dialect());
+  const std::vector<Value> params = {m_options.worker_id, now_ms + m_options.lease.count(), now_ms,
+                                     static_cast<std::int64_t>(std::max(m_options.batch, 1))};
+  auto rows = m_db.transaction([&](Connection& conn) { return conn.query(sql, params).rows; });
+  std::vector<Job> jobs;
+  jobs.reserve(rows.size());
+  for (const auto& row : rows) {
+    jobs.push_back(Job{.id = row.integer(0), .kind = row.text(1), .payload = row.text(2),
+                       .tenant = row.optional_text(3), .attempts = static_cast<int>(row.integer(4)),
+                       .max_attempts = static_cast<int>(row.integer(5))});
+  }
+  std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.id < b.id; });
+  int ran = 0;
+  for (const Job& job : jobs) {
+    // The caller's clock plus the time this batch has taken so far.
+    if (run_job(job, now_ms + (steady_ms() - started))) ++ran;
+  }
+  return ran;
+}
+
+bool Worker::run_job(const Job& job, std::int64_t now_ms) {
+  const auto handler = m_handlers.find(job.kind);
+  std::string error;
+  bool permanent = false;
+  try {
+    m_db.transaction([&](Connection& conn) {
+      // Take the row lock first (PostgreSQL): while this transaction is open no other
+      // worker can lease the job, even if its lease runs out. SQLite's BEGIN IMMEDIATE
+      // already excludes every other writer.
+      const char* claim = conn.dialect() == Dialect::postgresql
+                              ? "SELECT id FROM jobs WHERE id = $1 AND lease_owner = $2 AND state = 'running' FOR UPDATE"
+                              : "SELECT id FROM jobs WHERE id = $1 AND lease_owner = $2 AND state = 'running'";
+      if (conn.query(claim, {job.id, m_options.worker_id}).rows.empty()) throw LeaseLost();
+      if (handler == m_handlers.end()) {
+        throw PermanentFailure("no handler for job kind '" + job.kind + "' in worker " + m_options.worker_id);
+      }
+      handler->second(conn, job);
+      const auto done = conn.query(
+          "UPDATE jobs SET state = 'done', done_at = $3, lease_until = NULL, last_error = NULL "
+          "WHERE id = $1 AND lease_owner = $2 AND state = 'running'",
+          {job.id, m_options.worker_id, now_ms});
+      if (done.affected != 1) throw LeaseLost();
+    });
+    return true;
+  } catch (const LeaseLost&) {
+    spdlog::warn("{{\"event\":\"job_lease_lost\",\"job\":{},\"worker\":\"{}\"}}", job.id, m_options.worker_id);
+    return false;
+  } catch (const storage::Unavailable&) {
+    throw;  // the database is gone: nothing can be recorded; the lease will expire
+  } catch (const PermanentFailure& e) {
+    error = e.what();
+    permanent = true;
+  } catch (const std::exception& e) {
+    error = e.what();
+  } catch (...) {
+    error = "the handler threw a value that is not a std::exception";
+  }
+  record_failure(job, now_ms, error, permanent);
+  return true;
+}
+
+void Worker::record_failure(const Job& job, std::int64_t now_ms, const std::string& error, bool permanent) {
+  const bool dead = permanent || job.attempts >= job.max_attempts;
+  const std::int64_t run_at = dead ? now_ms : now_ms + retry_delay(m_options, job.attempts).count();
+  const std::string message = truncate("attempt " + std::to_string(job.attempts) + " of " +
+                                       std::to_string(job.max_attempts) + ": " + error);
+  m_db.transaction([&](Connection& conn) {
+    conn.query(
+        "UPDATE jobs SET state = $3, run_at = $4, last_error = $5, lease_until = NULL, "
+        "done_at = $6 WHERE id = $1 AND lease_owner = $2 AND state = 'running'",
+        {job.id, m_options.worker_id, std::string(dead ? "dead" : "ready"), run_at, message,
+         dead ? Value(now_ms) : Value(nullptr)});
+  });
+  // Job ids and kinds only: payloads and errors may hold personal data.
+  spdlog::warn("{{\"event\":\"job_failed\",\"job\":{},\"kind\":\"{}\",\"attempt\":{},\"state\":\"{}\"}}", job.id,
+               job.kind, job.attempts, dead ? "dead" : "ready");
+}
+
+void Worker::run(const std::function<bool()>& stop) {
+  while (!stop()) {
+    int ran = 0;
+    try {
+      ran = run_once(system_now_ms());
+    } catch (const storage::DatabaseError& e) {
+      // Busy or unreachable database: wait a poll interval and try again, so the worker
+      // recovers by itself when the database returns.
+      spdlog::warn("{{\"event\":\"job_worker_error\",\"worker\":\"{}\",\"error\":\"{}\"}}", m_options.worker_id,
+                   e.what());
+    }
+    if (ran == 0) sleep_unless_stopped(m_options.poll, stop);
+  }
+}
+
+void Worker::run_until_idle(const std::function<bool()>& stop) {
+  while (!stop()) {
+    int ran = 0;
+    try {
+      ran = run_once(system_now_ms());
+      if (ran == 0 && !queue_busy(m_db, system_now_ms())) return;
+    } catch (const storage::DatabaseError& e) {
+      spdlog::warn("{{\"event\":\"job_worker_error\",\"worker\":\"{}\",\"error\":\"{}\"}}", m_options.worker_id,
+                   e.what());
+    }
+    if (ran == 0) sleep_unless_stopped(m_options.poll, stop);
+  }
+}
+
+QueueStats queue_stats(storage::Database& db) {
+  auto lease = db.acquire();
+  QueueStats stats;
+  for (const auto& row : lease->query("SELECT state, count(*) FROM jobs GROUP BY state").rows) {
+    const std::string& state = row.text(0);
+    const std::int64_t n = row.integer(1);
+    if (state == "ready") stats.ready = n;
+    else if (state == "running") stats.running = n;
+    else if (state == "done") stats.done = n;
+    else if (state == "dead") stats.dead = n;
+  }
+  return stats;
+}
+
+bool queue_busy(storage::Database& db, std::int64_t now_ms) {
+  auto lease = db.acquire();
+  const auto rows = lease->query(
+      "SELECT count(*) FROM jobs WHERE (state = 'ready' AND run_at <= $1) OR state = 'running'", {now_ms});
+  return rows.rows.at(0).integer(0) > 0;
+}
+
+}  // namespace samspil::jobs
