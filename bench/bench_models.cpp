@@ -2,6 +2,7 @@
 // read from disk through the injected ReadFile, as `samspil model check` does.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
