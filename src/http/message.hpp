@@ -3,7 +3,10 @@
 // src/http/*.cpp (one Beast translation unit costs ~28 s to compile; TOOLCHAIN.md).
 #include <chrono>
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -20,6 +23,7 @@ struct Request {
   std::string request_id;      // set by the server before any middleware runs
   std::map<std::string, std::string> params;  // path parameters filled by the router
   std::string route_name;  // the matched route's name ("" if none); used in metrics/logs
+  std::string route_policy;  // the matched route's policy ("" if none); read by middleware
 
   // Returns the header value or "" (name in any case).
   std::string header(std::string_view name) const;
@@ -31,16 +35,34 @@ struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
+  // An immutable shared body (static files): when set it is sent instead of `body`, so a
+  // cached file is never copied per request.
+  std::shared_ptr<const std::string> shared_body;
 
+  // Sets a header, replacing an existing one of the same name (any case).
   void set_header(std::string name, std::string value);
   std::string header(std::string_view name) const;
+  // True when a header of this name (any case) is present.
+  bool has_header(std::string_view name) const;
+  // The bytes that will be sent as the body (shared_body when set, else body).
+  std::string_view body_view() const;
 
+  // A text/plain; charset=utf-8 response.
   static Response text(int status, std::string body);
+  // An application/json response.
   static Response json(int status, std::string body);
+  // A text/html; charset=utf-8 response.
   static Response html(int status, std::string body);
   // RFC 9457 problem document with a Danish detail.
   static Response problem(int status, std::string_view title, std::string_view detail);
+  // A redirect (303 See Other by default: post-redirect-get).
   static Response redirect(std::string location, int status = 303);
 };
+
+// Decodes %XX escapes (and '+' as space when plus_as_space); nullopt on a malformed escape
+// or a decoded NUL byte, which no legitimate path or parameter contains.
+std::optional<std::string> percent_decode(std::string_view in, bool plus_as_space);
+// The standard reason phrase for a status code ("OK", "Not Found", …).
+std::string_view reason_phrase(int status);
 
 }  // namespace samspil::http

@@ -2,6 +2,7 @@
 // Router with path parameters ("/sager/{id}") and a per-route policy, plus a middleware
 // chain. Pure C++ (no Beast), so the router is tested in-process.
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +31,8 @@ struct Route {
   std::string pattern;
   Handler handler;
   RouteOptions options;
+  // The pattern split at '/', computed once by add(); "{name}" marks a parameter.
+  std::vector<std::string> segments;
 };
 
 struct Match {
@@ -50,10 +53,15 @@ class Router {
   Match match(std::string_view method, std::string_view path) const;
   // Runs the middleware chain and the handler for a request (404/405 when nothing matches).
   Response dispatch(Request& request) const;
+  // Same, for a match already found (the server matches once to pick the thread).
+  Response dispatch(Request& request, const Match& match) const;
   // Returns the execution mode of the route that would serve this request.
   Execution execution_for(std::string_view method, std::string_view path) const;
 
  private:
+  Response run_chain(Request& request, const Route& route, std::size_t index) const;
+
+  // Deque-like stability is not needed: routes are added at start-up, before serving.
   std::vector<Route> m_routes;
   std::vector<Middleware> m_middleware;
 };

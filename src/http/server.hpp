@@ -43,8 +43,10 @@ class Server {
   // Asks the server to stop accepting and drain; safe from any thread.
   void stop();
 
- private:
+  // Internal state (server_impl.hpp); public only so src/http's session code can name it.
   struct Impl;
+
+ private:
   std::unique_ptr<Impl> m_impl;
 };
 
