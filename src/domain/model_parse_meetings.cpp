@@ -1,4 +1,5 @@
 // Model loader: meeting types (with agendas, documents, preconditions) and forums.
+#include <algorithm>
 #include <set>
 
 #include "domain/model_reader.hpp"
@@ -145,7 +146,8 @@ void parse_meeting_type(Reader& r, const YAML::Node& item) {
   }
   t.participants = parse_participants(r, at(item, "participants"), where);
   t.roles = parse_roles(r, at(item, "roles"), t.participants, where);
-  if (t.role("chair") == nullptr)
+  // An assignment without holders was reported by parse_roles already.
+  if (std::none_of(t.roles.begin(), t.roles.end(), [](const RoleAssignment& a) { return a.role == "chair"; }))
     r.error(item, "Rollen 'chair' (mødeleder) varetages af ingen i " + what);
   if (auto minutes = r.integer(item, "default_duration_minutes", what, true)) {
     if (*minutes < 1 || *minutes > 24 * 60)

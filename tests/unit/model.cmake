@@ -1,1 +1,8 @@
-# model tests: added by their owner
+# Model loader, validator, presets, rule ids, preconditions and transitions (owner: model).
+add_executable(model_tests
+  ${CMAKE_CURRENT_SOURCE_DIR}/model_presets_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/model_errors_test.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/model_preconditions_test.cpp)
+target_link_libraries(model_tests PRIVATE samspil_domain GTest::gtest_main)
+target_compile_definitions(model_tests PRIVATE SAMSPIL_SOURCE_DIR="${CMAKE_SOURCE_DIR}")
+gtest_discover_tests(model_tests DISCOVERY_TIMEOUT 60)
