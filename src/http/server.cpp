@@ -35,6 +35,20 @@ Response Server::Impl::safe_dispatch(Request& request, const Match& match) const
     // Not swallowed: logged below and answered 500 like any other failure.
     what = "unknown exception";
   }
+  return internal_error(request, what);
+}
+
+Response Server::Impl::safe_static(Request& request) {
+  std::string what;
+  try {
+    return static_files.serve(request);
+  } catch (const std::exception& e) {
+    what = e.what();
+  }
+  return internal_error(request, what);
+}
+
+Response Server::Impl::internal_error(const Request& request, std::string_view what) const {
   log_event(*log, spdlog::level::err, "handler.exception",
             fmt::format(R"(,"request_id":"{}","route":"{}","error":"{}")",
                         json_escape(request.request_id), json_escape(request.route_name),

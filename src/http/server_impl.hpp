@@ -37,6 +37,10 @@ struct Server::Impl {
   // Runs the router for a request, catching any exception once: logged with the request
   // id, answered 500 with a Danish problem document.
   Response safe_dispatch(Request& request, const Match& match) const;
+  // Serves a static file with the same exception guard as safe_dispatch.
+  Response safe_static(Request& request);
+  // Logs a failure with the request id and builds the Danish 500 answer.
+  Response internal_error(const Request& request, std::string_view what) const;
   // Publishes the worker pool counters to Metrics.
   void publish_pool() const;
   void register_session(SessionControl* key, std::weak_ptr<SessionControl> session);

@@ -62,7 +62,7 @@ class Session final : public SessionControl, public std::enable_shared_from_this
 
   // The connection's strand, on which both coroutines run.
   tcp::socket::executor_type executor() { return m_socket.get_executor(); }
-  static asio::awaitable<void> run(std::shared_ptr<Session> self) { co_await self->serve(); }
+  static asio::awaitable<void> run(std::shared_ptr<Session> self);
   static asio::awaitable<void> watchdog(std::shared_ptr<Session> self);
 
   void request_stop() override {
@@ -91,6 +91,8 @@ class Session final : public SessionControl, public std::enable_shared_from_this
   bool build_request(bhttp::request<bhttp::string_body>& message, Request& request);
   void finish(const Request* request, std::string_view method, int status, Clock::time_point start,
               std::size_t bytes_out);
+
+  void close();
 
   void set_deadline(Clock::duration d) {
     m_timed_out = false;
@@ -124,6 +126,32 @@ asio::awaitable<void> Session::watchdog(std::shared_ptr<Session> self) {
     error_code ec;
     co_await self->m_timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
   }
+}
+
+asio::awaitable<void> Session::run(std::shared_ptr<Session> self) {
+  // An exception escaping a detached coroutine would be rethrown from io_context::run()
+  // and end the server; one broken connection must only end itself.
+  std::string what;
+  try {
+    co_await self->serve();
+  } catch (const std::exception& e) {
+    what = e.what();
+  } catch (...) {
+    what = "unknown exception";
+  }
+  if (!what.empty())
+    log_event(*self->m_server.log, spdlog::level::err, "connection.exception",
+              fmt::format(R"(,"error":"{}")", json_escape(what)));
+  self->close();
+}
+
+void Session::close() {
+  error_code ec;
+  m_closed = true;
+  m_timer.cancel();
+  m_socket.shutdown(tcp::socket::shutdown_both, ec);
+  m_socket.close(ec);
+  m_server.unregister_session(this);
 }
 
 asio::awaitable<void> Session::serve() {
@@ -188,7 +216,7 @@ asio::awaitable<void> Session::serve() {
       keep_alive = false;
     } else if (m_server.static_files.handles(request.path)) {
       request.route_name = "static";
-      response = m_server.static_files.serve(request);
+      response = m_server.safe_static(request);
     } else {
       Match match = m_server.router.match(request.method, request.path);
       if (match.route && match.route->options.execution == Execution::worker_pool)
@@ -207,12 +235,6 @@ asio::awaitable<void> Session::serve() {
     finish(&request, request.method, response.status, start, bytes_out);
     if (ec || !keep_alive) break;
   }
-
-  m_closed = true;
-  m_timer.cancel();
-  m_socket.shutdown(tcp::socket::shutdown_both, ec);
-  m_socket.close(ec);
-  m_server.unregister_session(this);
 }
 
 bool Session::build_request(bhttp::request<bhttp::string_body>& message, Request& request) {
