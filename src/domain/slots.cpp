@@ -52,17 +52,17 @@ class Sweep {
   Sweep(const SlotQuery& query, std::vector<Interval> busy)
       : m_query(query), m_busy(std::move(busy)) {}
 
-  // Offers the open period [from, to) with slot starts aligned to `step` from `base`.
-  // Returns false once enough slots were found.
-  bool offer(Instant from, Instant to, Instant base) {
+  // Offers starts in [from, start_limit), aligned to `step` from `base`, for meetings that
+  // end by end_limit. Returns false once enough slots were found.
+  bool offer(Instant from, Instant start_limit, Instant end_limit, Instant base) {
     from = std::max(from, m_query.not_before);
-    if (from >= to) return !done();
+    if (from >= start_limit) return !done();
     while (m_cursor < m_busy.size() && m_busy[m_cursor].end <= from) ++m_cursor;
     Instant free_from = from;
-    for (std::size_t j = m_cursor; free_from < to; ++j) {
-      const bool blocked = j < m_busy.size() && m_busy[j].start < to;
-      const Instant free_to = blocked ? m_busy[j].start : to;
-      if (free_to > free_from && !emit(free_from, free_to, base)) return false;
+    for (std::size_t j = m_cursor; free_from < start_limit; ++j) {
+      const bool blocked = j < m_busy.size() && m_busy[j].start < end_limit;
+      const Instant free_to = blocked ? m_busy[j].start : end_limit;
+      if (free_to > free_from && !emit(free_from, free_to, start_limit, base)) return false;
       if (!blocked) break;
       free_from = std::max(free_from, m_busy[j].end);
     }
@@ -74,11 +74,12 @@ class Sweep {
  private:
   bool done() const { return m_query.count != 0 && m_slots.size() >= m_query.count; }
 
-  bool emit(Instant from, Instant to, Instant base) {
+  // Emits aligned starts in the free period [from, to) that begin before start_limit.
+  bool emit(Instant from, Instant to, Instant start_limit, Instant base) {
     const seconds step = m_query.step;
     const seconds late = from - base;
     Instant start = base + ((late + step - seconds{1}) / step) * step;
-    for (; start + m_query.duration <= to; start += step) {
+    for (; start < start_limit && start + m_query.duration <= to; start += step) {
       m_slots.push_back({start, start + m_query.duration});
       if (done()) return false;
     }
@@ -165,7 +166,7 @@ std::vector<Interval> find_slots(const SlotQuery& query, const BusyLists& busy) 
       if (!is_working_day(local_date(slot.start), query.closing)) continue;
       const Instant from = std::max(slot.start, covered);
       const Instant to = std::min(slot.end, not_after);
-      if (from < to && !sweep.offer(from, to, slot.start)) break;
+      if (from < to && !sweep.offer(from, to, to, slot.start)) break;
       covered = std::max(covered, slot.end);
     }
     return sweep.take();
@@ -178,10 +179,12 @@ std::vector<Interval> find_slots(const SlotQuery& query, const BusyLists& busy) 
     const auto& windows = week[static_cast<std::size_t>(iso_weekday(d))];
     if (windows.empty() || !is_working_day(d, query.closing)) continue;
     const Instant midnight = to_utc(local_at(d, 0));
+    const Instant day_end = std::min(to_utc(local_at(d, 24 * 60)), not_after);
     for (const TimeWindow& w : windows) {
       const Instant from = to_utc(local_at(d, w.from_minute));
       const Instant to = std::min(to_utc(local_at(d, w.to_minute)), not_after);
-      if (!sweep.offer(from, to, midnight)) return sweep.take();
+      if (!sweep.offer(from, to, query.may_run_past_windows ? day_end : to, midnight))
+        return sweep.take();
     }
   }
   return sweep.take();
@@ -189,7 +192,10 @@ std::vector<Interval> find_slots(const SlotQuery& query, const BusyLists& busy) 
 
 SlotQuery slot_query_for(const Model& model, const MeetingType& type, Instant not_before) {
   SlotQuery query;
-  query.windows = type.windows;
+  query.windows = type.booking.fixed_slots && !type.booking.default_slots.empty()
+                      ? type.booking.default_slots
+                      : type.windows;
+  query.may_run_past_windows = type.may_run_past_windows;
   query.duration = minutes{type.default_duration_minutes};
   query.not_before = not_before;
   query.closing = model.closing_days;

@@ -8,7 +8,11 @@
 //    (local weekday + clock range; a meeting may not run past the window's end), on a
 //    working day (no weekend, public holiday or closing day), start at or after
 //    not_before, end at or before not_after, and overlap nobody's busy interval.
+//    With may_run_past_windows (FP4: "may run after 16:00") only the START must lie in a
+//    window; the meeting may then run past the window's end, up to local midnight.
 //  - No windows in the type = the default working hours, Monday-Friday 08:00-16:00.
+//  - A type booked into agreed recurring slots (booking.fixed_slots with default_slots,
+//    F4) uses those weekly slots as its windows (slot_query_for).
 //  - Starts are aligned to `step` on the local clock (counted from local midnight, so with
 //    a 15-minute step a window from 09:45 offers 09:45, 10:00 ...; after a busy interval
 //    ending 10:10 the next start is 10:15). Use a step that divides 60 minutes.
@@ -50,6 +54,7 @@ struct SlotQuery {
   std::size_t count = 5;                 // 0 = every free slot up to not_after
   ClosingDays closing;
   std::vector<Interval> fixed_slots;     // F4: when non-empty, used instead of windows
+  bool may_run_past_windows = false;     // FP4: only the start must lie in a window
 };
 
 // Monday-Friday 08:00-16:00, used when a meeting type names no windows.
@@ -62,7 +67,8 @@ std::vector<Interval> merge_busy(const BusyLists& busy);
 // Throws std::invalid_argument when duration or step is not positive.
 std::vector<Interval> find_slots(const SlotQuery& query, const BusyLists& busy);
 
-// A query for a meeting type of a model: its windows, default duration and closing days.
+// A query for a meeting type of a model: its windows (or its agreed booking slots), default
+// duration, may_run_past_windows and the model's closing days.
 SlotQuery slot_query_for(const Model& model, const MeetingType& type, Instant not_before);
 
 // The earliest meeting start for which every "before the meeting" obligation of the type

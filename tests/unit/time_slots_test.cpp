@@ -152,6 +152,43 @@ TEST(Slots, FixedBookingSlotsReplaceWindows) {
                                       "2027-04-20T14:00:00+02:00"}));
 }
 
+TEST(Slots, MayRunPastWindowsOnlyConstrainsTheStart) {
+  // FP4: "Møder kan afvikles efter kl. 16": a 90-minute meeting may start at 15:45 on
+  // Thursday and end 17:15, but only if everyone is free until then.
+  SlotQuery q = fp4_query("2027-04-15T15:00", 90, 0);
+  q.not_after = at("2027-04-16T00:00");
+  q.may_run_past_windows = true;
+  EXPECT_EQ(starts(find_slots(q, {})),
+            (std::vector<std::string>{"2027-04-15T15:00:00+02:00", "2027-04-15T15:15:00+02:00",
+                                      "2027-04-15T15:30:00+02:00", "2027-04-15T15:45:00+02:00"}));
+  const BusyLists busy{{{at("2027-04-15T17:00"), at("2027-04-15T18:00")}}};
+  EXPECT_EQ(starts(find_slots(q, busy)), (std::vector<std::string>{"2027-04-15T15:00:00+02:00",
+                                                                     "2027-04-15T15:15:00+02:00",
+                                                                     "2027-04-15T15:30:00+02:00"}));
+  q.may_run_past_windows = false;
+  EXPECT_TRUE(find_slots(q, {}).empty());
+}
+
+TEST(Slots, QueryForATypeUsesItsWindowsBookingSlotsAndClosingDays) {
+  Model model;
+  model.closing_days.yearly = {December / 24};
+  MeetingType type;
+  type.default_duration_minutes = 75;
+  type.windows = fp4_windows();
+  type.may_run_past_windows = true;
+  SlotQuery q = slot_query_for(model, type, at("2027-04-12T00:00"));
+  EXPECT_EQ(q.windows.size(), 2u);
+  EXPECT_EQ(q.duration, minutes{75});
+  EXPECT_TRUE(q.may_run_past_windows);
+  EXPECT_EQ(q.closing.yearly, model.closing_days.yearly);
+  EXPECT_EQ(q.not_before, at("2027-04-12T00:00"));
+  // Agreed recurring PPR slots (F4) replace the windows.
+  type.booking.fixed_slots = true;
+  type.booking.default_slots = {{2, 10 * 60, 12 * 60}};
+  q = slot_query_for(model, type, at("2027-04-12T00:00"));
+  EXPECT_EQ(format_local_iso(find_slots(q, {}).at(0).start), "2027-04-13T10:00:00+02:00");
+}
+
 TEST(Slots, RejectsNonPositiveDurationAndStep) {
   SlotQuery q;
   q.duration = minutes{0};
@@ -211,9 +248,11 @@ std::vector<Interval> naive_slots(const SlotQuery& q, const BusyLists& busy, Ins
     if (!is_working_day(Date{d}, q.closing)) continue;
     for (int m = 0; m < 24 * 60; m += static_cast<int>(q.step.count())) {
       bool in_window = false;
+      const int end_limit_of = static_cast<int>(m + q.duration.count());
       for (const auto& w : q.windows)
         in_window |= w.weekday == iso_weekday(Date{d}) && m >= w.from_minute &&
-                     m + q.duration.count() <= w.to_minute;
+                     (q.may_run_past_windows ? m < w.to_minute && end_limit_of <= 24 * 60
+                                             : end_limit_of <= w.to_minute);
       const Instant s = to_utc(local_at(Date{d}, m));
       const Instant e = s + q.duration;
       if (!in_window || s < q.not_before || e > not_after) continue;
@@ -235,6 +274,7 @@ TEST(Slots, AgreesWithBruteForceOnRandomCalendars) {
     q.duration = minutes{15 * (1 + static_cast<int>(rng() % 8))};
     q.not_before = at("2027-03-20T00:00") + minutes{rng() % (60 * 24 * 10)};
     q.count = 0;
+    q.may_run_past_windows = round % 2 == 1;
     q.closing.yearly = {December / 24};
     const Instant not_after = q.not_before + days{21};
     q.not_after = not_after;
