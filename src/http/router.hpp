@@ -51,7 +51,8 @@ class Router {
   void use(Middleware middleware);
   // Finds the route for a method and path.
   Match match(std::string_view method, std::string_view path) const;
-  // Runs the middleware chain and the handler for a request (404/405 when nothing matches).
+  // Runs the middleware chain and the handler for a request. Middleware wraps matched
+  // routes only: 404/405 are answered directly (Danish problem+json, Allow on 405).
   Response dispatch(Request& request) const;
   // Same, for a match already found (the server matches once to pick the thread).
   Response dispatch(Request& request, const Match& match) const;

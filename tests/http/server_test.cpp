@@ -96,6 +96,30 @@ TEST_F(ServerTest, Http10ClosesByDefault) {
   EXPECT_TRUE(c.closed_by_server());
 }
 
+TEST_F(ServerTest, Http10KeepAliveWhenAsked) {
+  start();
+  Client c(m_port);
+  ASSERT_TRUE(c.send("GET /healthz HTTP/1.0\r\nConnection: keep-alive\r\n\r\n"));
+  auto a = c.read_response();
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->header("connection"), "keep-alive");
+  ASSERT_TRUE(c.send("GET /healthz HTTP/1.0\r\n\r\n"));
+  auto b = c.read_response();
+  ASSERT_TRUE(b);
+  EXPECT_EQ(b->status, 200);
+  EXPECT_TRUE(c.closed_by_server());
+}
+
+TEST_F(ServerTest, PoolUsageIsPublished) {
+  start();
+  Client c(m_port);
+  ASSERT_TRUE(c.send(get_request("/slow")));
+  std::this_thread::sleep_for(100ms);
+  EXPECT_NE(m_metrics.render().find("samspil_http_workers_busy 1"), std::string::npos);
+  ASSERT_TRUE(c.read_response());
+  EXPECT_NE(m_metrics.render().find("samspil_http_workers_busy 0"), std::string::npos);
+}
+
 TEST_F(ServerTest, HeadAnswersHeadersWithoutBody) {
   start();
   Client c(m_port);
