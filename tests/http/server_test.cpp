@@ -191,7 +191,12 @@ TEST_F(ServerTest, GarbageIs400) {
   for (std::string garbage : {std::string("HELLO THERE\r\n\r\n"), std::string("GET / HTTP/9.9\r\n\r\n"),
                               std::string("GET nope HTTP/1.1\r\nHost: x\r\n\r\n"),
                               std::string("GET /a%zz HTTP/1.1\r\nHost: x\r\n\r\n"),
-                              std::string("GET / HTTP/1.1\r\nBad Header\r\n\r\n")}) {
+                              std::string("GET / HTTP/1.1\r\nBad Header\r\n\r\n"),
+                              // Request smuggling shapes: conflicting framing is refused.
+                              std::string("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+                                          "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
+                              std::string("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
+                                          "Content-Length: 4\r\n\r\nabcd")}) {
     Client c(m_port);
     ASSERT_TRUE(c.send(garbage));
     auto r = c.read_response();
