@@ -190,7 +190,8 @@ void Server::run(bool handle_signals) {
   for (int i = 1; i < s.config.io_threads; ++i) threads.emplace_back([&s] { s.ioc.run(); });
   s.ioc.run();
   for (auto& t : threads) t.join();
-  s.pool.join();
+  // The worker pool is joined by ~Server, not here: after the grace period a handler may
+  // still be stuck (e.g. on a dead database), and run() must return within the grace.
   s.signals.reset();
   log_event(*s.log, spdlog::level::info, "server.stop");
   s.log->flush();

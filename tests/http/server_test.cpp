@@ -386,6 +386,20 @@ TEST_F(ServerTest, GracefulStopFinishesInFlightRequestThenRefuses) {
   EXPECT_FALSE(late.connected());
 }
 
+TEST_F(ServerTest, StopIsBoundedByGraceEvenWhenAHandlerIsSlower) {
+  ServerConfig config = test_config();
+  config.shutdown_grace = std::chrono::milliseconds(100);
+  start(config);
+  Client c(m_port);
+  ASSERT_TRUE(c.send(get_request("/slow")));
+  std::this_thread::sleep_for(50ms);
+  auto t0 = Clock::now();
+  m_server->stop();
+  m_thread.join();
+  EXPECT_LT(Clock::now() - t0, 250ms);
+  m_server.reset();  // waits for the stuck handler, then frees everything (ASan checks)
+}
+
 TEST_F(ServerTest, BindFailsClearlyWhenAddressIsInUse) {
   start();
   ServerConfig config = test_config();
