@@ -23,9 +23,17 @@ struct ResultDeleter {
 };
 using ResultPtr = std::unique_ptr<PGresult, ResultDeleter>;
 
-std::string trim(std::string s) {
-  while (!s.empty() && (s.back() == '\n' || s.back() == ' ')) s.pop_back();
-  return s;
+// libpq's messages span lines ("…failed: Connection refused\n\tIs the server running…");
+// callers print one line, so fold them.
+std::string trim(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out.push_back(c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
 }
 
 class PostgresConnection final : public Connection {
@@ -90,8 +98,8 @@ class PostgresConnection final : public Connection {
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) return;
     const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
     const std::string sqlstate = state ? state : "";
-    std::string message = trim(res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : PQresultErrorMessage(res)
-                                   : PQerrorMessage(m_conn));
+    const char* primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
+    std::string message = trim(primary ? primary : res ? PQresultErrorMessage(res) : "");
     if (message.empty()) message = trim(PQerrorMessage(m_conn));
     // Class 08 is "connection exception"; 57P01-57P03 are shutdown and termination of the
     // backend. Either way the connection is gone and the caller should answer 503.

@@ -212,6 +212,7 @@ TEST(PostgresDatabase, UnreachableServerIsUnavailableWithoutPassword) {
     EXPECT_EQ(message.find("topsecret"), std::string::npos) << message;
     EXPECT_NE(message.find("127.0.0.1"), std::string::npos) << message;
     EXPECT_NE(message.find("cannot connect"), std::string::npos) << message;
+    EXPECT_EQ(message.find('\n'), std::string::npos) << "one line: " << message;
   }
 }
 
