@@ -104,7 +104,10 @@ void parse_case(Reader& r, const YAML::Node& map, Pos& initial_pos) {
 void check_case_machine(Reader& r, const Pos& initial_pos) {
   const CaseMachine& m = r.model().case_machine;
   if (m.states.empty()) return;
-  const Pos first = r.ids().states.begin()->second;
+  // States whose id was missing or malformed are not indexed (and were reported already).
+  const Pos first = !r.ids().states.empty() ? r.ids().states.begin()->second
+                    : initial_pos.line   ? initial_pos
+                                         : Pos{r.file(), 1, 1};
   if (m.initial.empty()) r.error(first, "Sagsforløbet mangler en starttilstand (case.initial)");
   bool any_closed = false;
   for (const auto& s : m.states) any_closed = any_closed || s.closed;
