@@ -243,6 +243,8 @@ bool Session::build_request(bhttp::request<bhttp::string_body>& message, Request
   request.remote_address = m_remote;
   // Only origin-form targets ("/path?query") are served; absolute-form and "*" are refused.
   if (request.target.empty() || request.target.front() != '/') return false;
+  // HTTP/1.1 requires exactly one Host header (RFC 9112 §3.2).
+  if (message.version() >= 11 && message.count(bhttp::field::host) != 1) return false;
   std::string_view target = request.target;
   std::size_t q = target.find('?');
   auto path = percent_decode(target.substr(0, q), false);

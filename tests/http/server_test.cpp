@@ -193,6 +193,7 @@ TEST_F(ServerTest, GarbageIs400) {
                               std::string("GET nope HTTP/1.1\r\nHost: x\r\n\r\n"),
                               std::string("GET /a%zz HTTP/1.1\r\nHost: x\r\n\r\n"),
                               std::string("GET / HTTP/1.1\r\nBad Header\r\n\r\n"),
+                              std::string("GET /healthz HTTP/1.1\r\n\r\n"),  // no Host
                               // Request smuggling shapes: conflicting framing is refused.
                               std::string("POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n"
                                           "Transfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
