@@ -20,7 +20,7 @@ namespace samspil::app {
 namespace {
 
 using domain::Instant;
-using nlohmann::json;
+using json = nlohmann::ordered_json;  // keeps id, owner, due, unit, rule in that order
 
 std::optional<std::string> read_text_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
