@@ -4,9 +4,13 @@
 //
 // Timeouts use one watchdog coroutine per connection that cancels the socket when the
 // current deadline passes. Cancelling (not closing, as beast::tcp_stream would) leaves the
-// socket writable, so a stalled request still gets its 408.
+// socket writable, so a stalled request still gets its 408. Moving the deadline is a plain
+// assignment: the watchdog wakes at the deadline or after one "tick", whichever is first,
+// so no timer is re-armed per request (that cost ~10 % throughput); a timeout may fire up
+// to one tick (a quarter of the shorter timeout) late.
 #include "http/server_impl.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <boost/beast/core/flat_buffer.hpp>
@@ -97,8 +101,6 @@ class Session final : public SessionControl, public std::enable_shared_from_this
   void set_deadline(Clock::duration d) {
     m_timed_out = false;
     m_deadline = Clock::now() + d;
-    // The watchdog sleeps until the old deadline; wake it when the new one is earlier.
-    if (m_deadline < m_timer.expiry()) m_timer.expires_at(m_deadline);
   }
 
   Server::Impl& m_server;
@@ -122,7 +124,11 @@ asio::awaitable<void> Session::watchdog(std::shared_ptr<Session> self) {
       self->m_socket.cancel(ec);
       continue;
     }
-    self->m_timer.expires_at(self->m_deadline);
+    const ServerConfig& config = self->m_server.config;
+    Clock::duration tick = std::clamp<Clock::duration>(
+        std::min(config.read_timeout, config.idle_timeout) / 4, std::chrono::milliseconds(5),
+        std::chrono::seconds(1));
+    self->m_timer.expires_at(std::min(self->m_deadline, Clock::now() + tick));
     error_code ec;
     co_await self->m_timer.async_wait(asio::redirect_error(asio::use_awaitable, ec));
   }
@@ -178,8 +184,20 @@ asio::awaitable<void> Session::serve() {
     bhttp::request_parser<bhttp::string_body> parser;
     parser.header_limit(static_cast<std::uint32_t>(config.header_limit));
     parser.body_limit(config.body_limit);
-    co_await bhttp::async_read_header(m_socket, m_buffer, parser,
-                                      asio::redirect_error(asio::use_awaitable, ec));
+    // Usually the whole header is already buffered: parse it here instead of going through
+    // async_read_header, which would complete via one more trip through the scheduler.
+    while (!ec && !parser.is_header_done() && m_buffer.size() > 0) {
+      std::size_t used = parser.put(m_buffer.data(), ec);
+      m_buffer.consume(used);
+      if (ec == bhttp::error::need_more) {
+        ec = {};
+        break;
+      }
+      if (used == 0) break;
+    }
+    if (!ec && !parser.is_header_done())
+      co_await bhttp::async_read_header(m_socket, m_buffer, parser,
+                                        asio::redirect_error(asio::use_awaitable, ec));
     if (!ec && !parser.is_done()) {
       if (bhttp::token_list(parser.get()[bhttp::field::expect]).exists("100-continue")) {
         static constexpr std::string_view cont = "HTTP/1.1 100 Continue\r\n\r\n";
