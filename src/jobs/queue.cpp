@@ -126,6 +126,7 @@ bool Worker::run_job(const Job& job, std::int64_t now_ms) {
   const auto handler = m_handlers.find(job.kind);
   std::string error;
   bool permanent = false;
+  bool handler_started = false;
   try {
     m_db.transaction([&](Connection& conn) {
       // Take the row lock first (PostgreSQL): while this transaction is open no other
@@ -138,6 +139,7 @@ bool Worker::run_job(const Job& job, std::int64_t now_ms) {
       if (handler == m_handlers.end()) {
         throw PermanentFailure("no handler for job kind '" + job.kind + "' in worker " + m_options.worker_id);
       }
+      handler_started = true;
       handler->second(conn, job);
       const auto done = conn.query(
           "UPDATE jobs SET state = 'done', done_at = $3, lease_until = NULL, last_error = NULL "
@@ -154,6 +156,14 @@ bool Worker::run_job(const Job& job, std::int64_t now_ms) {
   } catch (const PermanentFailure& e) {
     error = e.what();
     permanent = true;
+  } catch (const storage::DatabaseError& e) {
+    if (!handler_started) {
+      // The job's transaction could not even start (SQLite busy beyond its timeout):
+      // not the job's fault, so it must not use up an attempt.
+      hand_back(job, e.what());
+      return false;
+    }
+    error = e.what();
   } catch (const std::exception& e) {
     error = e.what();
   } catch (...) {
@@ -161,6 +171,25 @@ bool Worker::run_job(const Job& job, std::int64_t now_ms) {
   }
   record_failure(job, now_ms, error, permanent);
   return true;
+}
+
+void Worker::hand_back(const Job& job, const std::string& why) {
+  spdlog::warn("{{\"event\":\"job_handed_back\",\"job\":{},\"worker\":\"{}\",\"error\":\"{}\"}}", job.id,
+               m_options.worker_id, why);
+  try {
+    m_db.transaction([&](Connection& conn) {
+      conn.query(
+          "UPDATE jobs SET state = 'ready', attempts = attempts - 1, lease_until = NULL "
+          "WHERE id = $1 AND lease_owner = $2 AND state = 'running'",
+          {job.id, m_options.worker_id});
+    });
+  } catch (const storage::Unavailable&) {
+    throw;
+  } catch (const storage::DatabaseError& e) {
+    // Still busy: the job stays leased to this worker until the lease expires, and then
+    // any worker takes it again. Nothing is lost, it only waits longer.
+    spdlog::warn("{{\"event\":\"job_hand_back_failed\",\"job\":{},\"error\":\"{}\"}}", job.id, e.what());
+  }
 }
 
 void Worker::record_failure(const Job& job, std::int64_t now_ms, const std::string& error, bool permanent) {

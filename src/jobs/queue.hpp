@@ -68,6 +68,8 @@ class Worker {
  private:
   // Runs one leased job; returns true when it completed (done, retried or dead).
   bool run_job(const Job& job, std::int64_t now_ms);
+  // Returns a leased job unrun (no attempt used) when its transaction could not start.
+  void hand_back(const Job& job, const std::string& why);
   void record_failure(const Job& job, std::int64_t now_ms, const std::string& error, bool permanent);
 
   storage::Database& m_db;

@@ -181,7 +181,9 @@ TEST_P(JobsTest, ConcurrentWorkersRunEveryJobExactlyOnce) {
   EXPECT_EQ(queue_stats(*m_db).done, kJobs);
   EXPECT_EQ(count("SELECT max(attempts) FROM jobs"), 1);
   // PostgreSQL workers share the work; on SQLite one writer at a time may well take it all.
-  if (GetParam() == Dialect::postgresql) EXPECT_GE(count("SELECT count(DISTINCT worker) FROM job_probe_runs"), 2);
+  if (GetParam() == Dialect::postgresql) {
+    EXPECT_GE(count("SELECT count(DISTINCT worker) FROM job_probe_runs"), 2);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, JobsTest, ::testing::Values(Dialect::sqlite, Dialect::postgresql), engine_name);
