@@ -35,6 +35,8 @@ class ConstraintViolation : public DatabaseError {
   using DatabaseError::DatabaseError;
 };
 
+// One result row. Accessors throw DatabaseError when column i is missing or of another
+// type; integers are int64 on both engines.
 class Row {
  public:
   explicit Row(std::vector<Value> values) : m_values(std::move(values)) {}

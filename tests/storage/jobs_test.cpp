@@ -179,7 +179,9 @@ TEST_P(JobsTest, ConcurrentWorkersRunEveryJobExactlyOnce) {
   EXPECT_EQ(count("SELECT count(*) FROM job_probe_runs"), kJobs);
   EXPECT_EQ(count("SELECT count(DISTINCT job_id) FROM job_probe_runs"), kJobs);
   EXPECT_EQ(queue_stats(*m_db).done, kJobs);
-  EXPECT_EQ(count("SELECT max(attempts) FROM jobs"), 1);
+  // Every job ran once. On PostgreSQL none needed a second lease; SQLite's unfair busy
+  // handler can starve a worker until its lease expires, which costs an attempt only.
+  EXPECT_LE(count("SELECT max(attempts) FROM jobs"), GetParam() == Dialect::postgresql ? 1 : 2);
   // PostgreSQL workers share the work; on SQLite one writer at a time may well take it all.
   if (GetParam() == Dialect::postgresql) {
     EXPECT_GE(count("SELECT count(DISTINCT worker) FROM job_probe_runs"), 2);
