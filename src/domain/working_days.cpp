@@ -1,6 +1,7 @@
 #include "domain/working_days.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "domain/calendar.hpp"
 
@@ -12,6 +13,9 @@ using namespace std::chrono;
 
 // The last year Store bededag was a public holiday (abolished by law from 2024).
 constexpr int k_last_store_bededag_year = 2023;
+
+// More consecutive closed days than this means the closing days leave no working days.
+constexpr int k_max_closed_in_a_row = 366;
 
 Date offset(Date d, int n) { return Date{sys_days{d} + days{n}}; }
 
@@ -109,9 +113,16 @@ bool is_working_day(Date d, const ClosingDays& closing) {
 
 Date add_working_days(Date d, int n, const ClosingDays& closing) {
   const int step = n < 0 ? -1 : 1;
+  int closed_in_a_row = 0;
   for (int remaining = n < 0 ? -n : n; remaining > 0;) {
     d = offset(d, step);
-    if (is_working_day(d, closing)) --remaining;
+    if (is_working_day(d, closing)) {
+      --remaining;
+      closed_in_a_row = 0;
+    } else if (++closed_in_a_row > k_max_closed_in_a_row) {
+      // Only a model that closes (nearly) every day gets here; never loop forever.
+      throw std::invalid_argument("no working day within a year of " + format_date(d));
+    }
   }
   return d;
 }

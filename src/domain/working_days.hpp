@@ -52,6 +52,7 @@ bool is_working_day(Date d, const ClosingDays& closing = {});
 
 // The n-th working day after d (n > 0; counting starts the day after d), the |n|-th
 // working day before d (n < 0), or d itself (n == 0, even when d is closed).
+// Throws std::invalid_argument when the closing days leave no working day for a year.
 Date add_working_days(Date d, int n, const ClosingDays& closing = {});
 
 // The date n calendar days after (n < 0: before) d.

@@ -193,6 +193,15 @@ INSTANTIATE_TEST_SUITE_P(
         CountCase{"2027-05-05", 1, false, "2027-05-07"},
         CountCase{"2027-05-14", 1, false, "2027-05-18"}));
 
+TEST(WorkingDays, ClosingEveryDayIsAnErrorNotAnEndlessLoop) {
+  ClosingDays closing;
+  for (Date d = on("2027-01-01"); d.year() == year{2027}; d = Date{sys_days{d} + days{1}})
+    closing.yearly.push_back(month_day{d.month(), d.day()});
+  closing.yearly.push_back(February / 29);
+  EXPECT_THROW(add_working_days(on("2027-04-07"), 1, closing), std::invalid_argument);
+  EXPECT_THROW(add_working_days(on("2027-04-07"), -1, closing), std::invalid_argument);
+}
+
 TEST(WorkingDays, ALongCountMatchesADayByDayWalk) {
   // 250 working days from New Year's Eve 2026: count independently with day_status.
   ClosingDays closing;
