@@ -25,11 +25,11 @@ std::size_t run_variants(const std::string& seed, std::uint32_t& rng) {
   std::size_t runs = 0;
   run(seed);
   ++runs;
-  for (int cut = 1; cut < 16; ++cut) {
-    run(seed.substr(0, seed.size() * cut / 16));
+  for (int cut = 1; cut < 8; ++cut) {
+    run(seed.substr(0, seed.size() * cut / 8));
     ++runs;
   }
-  for (int i = 0; i < 64 && !seed.empty(); ++i) {
+  for (int i = 0; i < 32 && !seed.empty(); ++i) {
     std::string m = seed;
     rng = rng * 1664525u + 1013904223u;
     const std::size_t at = (rng >> 8) % m.size();
