@@ -64,7 +64,9 @@ class Loader {
 
   void run(const std::string& path) {
     load(path, Pos{path, 1, 1});
-    if (m_docs.empty()) return;
+    // A file that cannot be read or parsed would make every later check report follow-on
+    // errors (unknown ids it declares); report the real problem alone, as a compiler does.
+    if (m_reader.error_count() > 0 || m_docs.empty()) return;
     collect_ids();
     Pos initial_pos;
     for (std::size_t i = 0; i < m_docs.size(); ++i) parse(m_docs[i], i + 1 == m_docs.size(), initial_pos);

@@ -94,6 +94,12 @@ TEST(ModelErrors, IncludeCycleIsReportedAtTheIncludeThatClosesIt) {
                                          "include-cycle-a.yaml");
 }
 
+TEST(ModelErrors, BrokenIncludeIsReportedWithoutFollowOnErrors) {
+  const auto r = load_model(kDir + "include-broken.yaml", test::read_file);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].to_string(), kDir + "syntax-error.yaml:9:1: YAML-syntaksfejl: end of sequence flow not found");
+}
+
 TEST(ModelErrors, EveryErrorIsReportedInFileOrder) {
   const auto r = load_model(kDir + "many-errors.yaml", test::read_file);
   ASSERT_EQ(r.errors.size(), 4u);
