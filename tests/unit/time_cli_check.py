@@ -108,6 +108,14 @@ check("Easter skipped", [x["start"] for x in s] == ["2027-03-30T08:00:00+02:00"]
 s = slots("samarbejdsmodellen.yaml", "samarbejdsmoede", {}, "--not-before", "2027-12-24T00:00", "--count", "1")
 check("closing day skipped", [x["start"] for x in s] == ["2027-12-27T08:00:00+01:00"], s)
 
+# F4: agreed PPR booking slots given with --fixed replace the windows (90-minute dialogmøde).
+with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as fixed:
+    json.dump([["2027-04-20T10:00", "2027-04-20T12:00"], ["2027-04-13T10:00", "2027-04-13T12:00"]], fixed)
+s = slots("frederiksberg-dialogmoede.yaml", "dialogmoede", {"ppr": [["2027-04-13T10:00", "2027-04-13T11:00"]]},
+          "--not-before", "2027-04-12T00:00", "--fixed", fixed.name, "--count", "2")
+os.unlink(fixed.name)
+check("F4 fixed slots", [x["start"] for x in s] == ["2027-04-20T10:00:00+02:00", "2027-04-20T10:15:00+02:00"], s)
+
 
 def fails(name, args, fragment):
     code, out, err = run(*args)
