@@ -8,7 +8,7 @@ void add_database_option(CLI::App* cmd, std::string& url) {
   cmd->add_option("--database-url", url,
                   "Database: sqlite:///path/file.db or postgresql://user@host:port/db")
       ->envname("SAMSPIL_DATABASE_URL")
-      ->default_val("sqlite:///var/samspil.db");
+      ->default_val("sqlite://var/samspil.db");
 }
 
 std::filesystem::path data_dir() {

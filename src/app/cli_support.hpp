@@ -7,7 +7,7 @@
 
 namespace samspil::app {
 
-// Adds --database-url (env SAMSPIL_DATABASE_URL; default sqlite:///var/samspil.db) to cmd.
+// Adds --database-url (env SAMSPIL_DATABASE_URL; default sqlite://var/samspil.db, relative to the working directory) to cmd.
 void add_database_option(CLI::App* cmd, std::string& url);
 
 // The directory holding migrations/, models/, templates/, static/ and locale/: the env

@@ -39,7 +39,6 @@ void add_config_options(CLI::App* cmd, Config& c) {
       ->envname("SAMSPIL_LOG_LEVEL")->capture_default_str();
   cmd->add_option("--data-dir", c.data_dir, "Directory with migrations/, models/, static/, templates/")
       ->envname("SAMSPIL_DATA_DIR");
-  cmd->set_config("--config", "", "Read options from a TOML/INI file (key = value, same names as the flags)");
 }
 
 namespace {

@@ -24,6 +24,11 @@ int run_main(int argc, char** argv) {
       "samspil"};
   app.require_subcommand(1);
   app.set_version_flag("--version", SAMSPIL_VERSION);
+  // One config file for every sub-command: TOML with a section per sub-command, e.g.
+  // [serve] listen = "0.0.0.0:8080". Flags win over the file, the file over the environment.
+  app.set_config("--config", "", "Read options from a TOML file ([serve] section, keys named like the flags)")
+      ->envname("SAMSPIL_CONFIG");
+  app.fallthrough();  // so `samspil serve --config FILE` works as well as `samspil --config FILE serve`
 
   add_serve_command(app);
   add_migrate_command(app);
@@ -31,6 +36,10 @@ int run_main(int argc, char** argv) {
   add_model_commands(app);
   add_time_commands(app);
   add_jobs_commands(app);
+
+  // Every line the program logs is JSON (the messages themselves are JSON objects), in UTC,
+  // so log shippers need no parsing rules. The HTTP access log has its own logger.
+  spdlog::set_pattern(R"({"ts":"%Y-%m-%dT%H:%M:%S.%eZ","level":"%l","log":%v})", spdlog::pattern_time_type::utc);
 
   try {
     load_secret_files_into_env();

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <nlohmann/json.hpp>
+
 #include "jobs/queue.hpp"
 #include "storage/migrations.hpp"
 
@@ -50,12 +52,10 @@ void add_ops_routes(http::Router& router, storage::Database& db, http::Metrics& 
       {.name = "metrics", .policy = "ops", .execution = http::Execution::worker_pool});
 }
 
-http::Middleware policy_middleware(const http::Router& router) {
-  return [&router](http::Request& request, const http::Next& next) {
-    const http::Match match = router.match(request.method, request.path);
-    if (match.route == nullptr) return next(request);  // the router answers 404/405
-    const std::string& policy = match.route->options.policy;
-    if (policy == "public" || policy == "ops") return next(request);
+http::Middleware policy_middleware() {
+  return [](http::Request& request, const http::Next& next) {
+    // The router sets route_policy before middleware runs (middleware wraps matched routes only).
+    if (request.route_policy == "public" || request.route_policy == "ops") return next(request);
     return http::Response::problem(403, "Adgang nægtet", "Du har ikke adgang til denne side.");
   };
 }
@@ -65,8 +65,9 @@ http::Middleware database_unavailable_middleware() {
     try {
       return next(request);
     } catch (const storage::Unavailable& e) {
-      spdlog::warn("{{\"event\":\"database_unavailable\",\"request_id\":\"{}\",\"error\":\"{}\"}}",
-                   request.request_id, e.what());
+      spdlog::warn("{}", nlohmann::json{{"event", "database_unavailable"},
+                                        {"request_id", request.request_id},
+                                        {"error", e.what()}}.dump());
       return http::Response::problem(503, "Databasen svarer ikke",
                                      "Samspil kan ikke nå databasen lige nu. Prøv igen om lidt.");
     }

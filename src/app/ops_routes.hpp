@@ -15,7 +15,7 @@ void add_ops_routes(http::Router& router, storage::Database& db, http::Metrics& 
 
 // Middleware: policies the foundation knows ("public", "ops") pass; any other policy is
 // refused until the identity layer handles it (deny by default).
-http::Middleware policy_middleware(const http::Router& router);
+http::Middleware policy_middleware();
 // Middleware: a database that is away turns into 503 with a Danish message.
 http::Middleware database_unavailable_middleware();
 

@@ -5,6 +5,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <nlohmann/json.hpp>
+
 #include <algorithm>
 #include <random>
 #include <thread>
@@ -12,6 +14,10 @@
 namespace samspil::jobs {
 
 namespace {
+
+// One JSON log line; values are escaped by the JSON library, so error texts with quotes
+// stay valid JSON.
+void log_warning(const nlohmann::json& event) { spdlog::warn("{}", event.dump()); }
 
 using storage::Connection;
 using storage::Dialect;
@@ -149,7 +155,7 @@ bool Worker::run_job(const Job& job, std::int64_t now_ms) {
     });
     return true;
   } catch (const LeaseLost&) {
-    spdlog::warn("{{\"event\":\"job_lease_lost\",\"job\":{},\"worker\":\"{}\"}}", job.id, m_options.worker_id);
+    log_warning({{"event", "job_lease_lost"}, {"job", job.id}, {"worker", m_options.worker_id}});
     return false;
   } catch (const storage::Unavailable&) {
     throw;  // the database is gone: nothing can be recorded; the lease will expire
@@ -174,8 +180,7 @@ bool Worker::run_job(const Job& job, std::int64_t now_ms) {
 }
 
 void Worker::hand_back(const Job& job, const std::string& why) {
-  spdlog::warn("{{\"event\":\"job_handed_back\",\"job\":{},\"worker\":\"{}\",\"error\":\"{}\"}}", job.id,
-               m_options.worker_id, why);
+  log_warning({{"event", "job_handed_back"}, {"job", job.id}, {"worker", m_options.worker_id}, {"error", why}});
   try {
     m_db.transaction([&](Connection& conn) {
       conn.query(
@@ -188,7 +193,7 @@ void Worker::hand_back(const Job& job, const std::string& why) {
   } catch (const storage::DatabaseError& e) {
     // Still busy: the job stays leased to this worker until the lease expires, and then
     // any worker takes it again. Nothing is lost, it only waits longer.
-    spdlog::warn("{{\"event\":\"job_hand_back_failed\",\"job\":{},\"error\":\"{}\"}}", job.id, e.what());
+    log_warning({{"event", "job_hand_back_failed"}, {"job", job.id}, {"error", e.what()}});
   }
 }
 
@@ -205,8 +210,22 @@ void Worker::record_failure(const Job& job, std::int64_t now_ms, const std::stri
          dead ? Value(now_ms) : Value(nullptr)});
   });
   // Job ids and kinds only: payloads and errors may hold personal data.
-  spdlog::warn("{{\"event\":\"job_failed\",\"job\":{},\"kind\":\"{}\",\"attempt\":{},\"state\":\"{}\"}}", job.id,
-               job.kind, job.attempts, dead ? "dead" : "ready");
+  log_warning({{"event", "job_failed"}, {"job", job.id}, {"kind", job.kind}, {"attempt", job.attempts},
+               {"state", dead ? "dead" : "ready"}});
+}
+
+void Worker::report_worker_error(const std::string& error) {
+  // While the database is away every poll fails; log the first failure and the recovery,
+  // not one line per poll interval.
+  if (m_failing) return;
+  m_failing = true;
+  log_warning({{"event", "job_worker_error"}, {"worker", m_options.worker_id}, {"error", error}});
+}
+
+void Worker::report_worker_recovered() {
+  if (!m_failing) return;
+  m_failing = false;
+  log_warning({{"event", "job_worker_recovered"}, {"worker", m_options.worker_id}});
 }
 
 void Worker::run(const std::function<bool()>& stop) {
@@ -214,11 +233,11 @@ void Worker::run(const std::function<bool()>& stop) {
     int ran = 0;
     try {
       ran = run_once(system_now_ms());
+      report_worker_recovered();
     } catch (const storage::DatabaseError& e) {
       // Busy or unreachable database: wait a poll interval and try again, so the worker
       // recovers by itself when the database returns.
-      spdlog::warn("{{\"event\":\"job_worker_error\",\"worker\":\"{}\",\"error\":\"{}\"}}", m_options.worker_id,
-                   e.what());
+      report_worker_error(e.what());
     }
     if (ran == 0) sleep_unless_stopped(m_options.poll, stop);
   }
@@ -229,10 +248,10 @@ void Worker::run_until_idle(const std::function<bool()>& stop) {
     int ran = 0;
     try {
       ran = run_once(system_now_ms());
+      report_worker_recovered();
       if (ran == 0 && !queue_busy(m_db, system_now_ms())) return;
     } catch (const storage::DatabaseError& e) {
-      spdlog::warn("{{\"event\":\"job_worker_error\",\"worker\":\"{}\",\"error\":\"{}\"}}", m_options.worker_id,
-                   e.what());
+      report_worker_error(e.what());
     }
     if (ran == 0) sleep_unless_stopped(m_options.poll, stop);
   }

@@ -71,10 +71,14 @@ class Worker {
   // Returns a leased job unrun (no attempt used) when its transaction could not start.
   void hand_back(const Job& job, const std::string& why);
   void record_failure(const Job& job, std::int64_t now_ms, const std::string& error, bool permanent);
+  // Logs a failed poll once per outage, and the recovery after it.
+  void report_worker_error(const std::string& error);
+  void report_worker_recovered();
 
   storage::Database& m_db;
   WorkerOptions m_options;
   std::map<std::string, JobHandler> m_handlers;
+  bool m_failing = false;  // the last poll failed; used only by the thread running this worker
 };
 
 // Counts jobs by state (for /metrics and `samspil jobs status`).

@@ -153,7 +153,8 @@ def scenario_migrations_edited_and_failing(engine):
         check("e2e_half_done" not in tables, "the failed migration was not rolled back")
         bad.unlink()
         # Editing an applied migration is refused with a clear message naming it.
-        first = sorted((data / "migrations").glob("0001_*"))[0]
+        other = "postgresql" if engine == "sqlite" else "sqlite"
+        first = [p for p in sorted((data / "migrations").glob("0001_*")) if f".{other}." not in p.name][0]
         first.write_text(first.read_text() + "\n-- edited afterwards\n")
         result = run("migrate", "--database-url", url, env=env)
         check(result.returncode != 0 and first.name in result.stderr, f"edited migration: {result.stderr!r}")
@@ -200,7 +201,7 @@ def scenario_config(_engine):
         check(run("migrate", env=env).returncode == 0, "migrate with SAMSPIL_DATABASE_URL_FILE")
         check(pathlib.Path(tmp, "samspil.db").exists(), "the URL from the file was not used")
         config = pathlib.Path(tmp) / "samspil.toml"
-        config.write_text(f'database-url = "{sqlite_url(tmp)}"\nlisten = "127.0.0.1:0"\nbody-limit = 5\n')
+        config.write_text(f'[serve]\ndatabase-url = "{sqlite_url(tmp)}"\nlisten = "127.0.0.1:0"\nbody-limit = 5\n')
         result = run("serve", "--config", str(config))
         check(result.returncode != 0 and "--body-limit" in result.stderr, f"config file not read: {result.stderr!r}")
 

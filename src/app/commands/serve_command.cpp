@@ -1,6 +1,7 @@
 #include "app/commands/serve_command.hpp"
 
 #include <spdlog/spdlog.h>
+#include <nlohmann/json.hpp>
 #include <unistd.h>
 
 #include <atomic>
@@ -40,7 +41,7 @@ class JobThreads {
         try {
           w->run([this] { return m_stop.load(); });
         } catch (const std::exception& e) {
-          spdlog::error("{{\"event\":\"job_worker_stopped\",\"error\":\"{}\"}}", e.what());
+          spdlog::error("{}", nlohmann::json{{"event", "job_worker_stopped"}, {"error", e.what()}}.dump());
         }
       });
     }
@@ -72,7 +73,7 @@ void run_serve(Config config) {
   http::Metrics metrics;
   http::Router router;
   router.use(database_unavailable_middleware());
-  router.use(policy_middleware(router));
+  router.use(policy_middleware());
   add_ops_routes(router, *db, metrics, config.data_dir);
   web::add_routes(router);
 
@@ -92,7 +93,7 @@ void run_serve(Config config) {
   try {
     server.bind();
   } catch (const std::runtime_error& e) {
-    throw CommandError(std::string("cannot listen on ") + config.listen + ": " + e.what());
+    throw CommandError(e.what());  // already "cannot listen on HOST:PORT: reason"
   }
   spdlog::info("{{\"event\":\"serving\",\"listen\":\"{}:{}\",\"database\":\"{}\"}}", config.host, server.port(),
                db->dialect() == storage::Dialect::sqlite ? "sqlite" : "postgresql");
