@@ -124,11 +124,10 @@ void log_access(spdlog::logger& logger, const AccessEntry& e) {
   append_escaped(out, e.method);
   out.append(std::string_view(R"(","route":")"));
   append_escaped(out, e.route);
-  fmt::format_to(std::back_inserter(out), R"(","status":{},"duration_ms":{:.3f},"bytes_out":{},)",
-                 e.status, e.duration_ms, e.bytes_out);
-  out.append(std::string_view(R"("remote":")"));
-  append_escaped(out, e.remote);
-  out.append(std::string_view(R"("})"));
+  // No client address: an IP address is personal data (GDPR), and the access log must hold
+  // none. Throttling reads Request::remote_address directly and does not need the log.
+  fmt::format_to(std::back_inserter(out), R"(","status":{},"duration_ms":{:.3f},"bytes_out":{}}})", e.status,
+                 e.duration_ms, e.bytes_out);
   logger.log(spdlog::level::info, spdlog::string_view_t(out.data(), out.size()));
 }
 

@@ -19,7 +19,6 @@ struct AccessEntry {
   int status = 0;
   double duration_ms = 0;
   std::size_t bytes_out = 0;
-  std::string_view remote;
 };
 
 // The logger named "access" from spdlog's registry; when none is registered, creates one

@@ -345,8 +345,7 @@ void Session::finish(const Request* request, std::string_view method, int status
   static const std::string unmatched;
   m_server.metrics.observe_request(request ? request->route_name : unmatched, status, seconds);
   log_access(*m_server.log, AccessEntry{request ? std::string_view(request->request_id) : "-",
-                                        method, route, status, seconds * 1000.0, bytes_out,
-                                        m_remote});
+                                        method, route, status, seconds * 1000.0, bytes_out});
 }
 
 }  // namespace

@@ -46,7 +46,8 @@ std::string lease_sql(Dialect dialect) {
   std::string sql =
       "UPDATE jobs SET state = 'running', lease_owner = $1, lease_until = $2, attempts = attempts + 1 "
       "WHERE id IN (SELECT id FROM jobs "
-      "WHERE (state = 'ready' AND run_at <= $3) OR (state = 'running' AND lease_until <= $3) "
+      "WHERE (state = 'ready' AND run_at <= $3) "
+      "OR (state = 'running' AND lease_until <= $3 AND attempts < max_attempts) "
       "ORDER BY run_at, id LIMIT $4";
   if (dialect == Dialect::postgresql) sql += " FOR UPDATE SKIP LOCKED";
   sql += ") RETURNING id, kind, payload, tenant, attempts, max_attempts";
@@ -111,7 +112,16 @@ int Worker::run_once(std::int64_t now_ms) {
   const std::string sql = lease_sql(m_db.dialect());
   const std::vector<Value> params = {m_options.worker_id, now_ms + m_options.lease.count(), now_ms,
                                      static_cast<std::int64_t>(std::max(m_options.batch, 1))};
-  auto rows = m_db.transaction([&](Connection& conn) { return conn.query(sql, params).rows; });
+  auto rows = m_db.transaction([&](Connection& conn) {
+    // A job whose lease expired on its last attempt took its worker down with it (crash,
+    // SIGKILL, OOM) every time: it is dead, not leased again forever.
+    conn.query(
+        "UPDATE jobs SET state = 'dead', lease_until = NULL, done_at = $1, "
+        "last_error = 'the lease expired on the last attempt: the worker stopped while running the job' "
+        "WHERE state = 'running' AND lease_until <= $1 AND attempts >= max_attempts",
+        {now_ms});
+    return conn.query(sql, params).rows;
+  });
   std::vector<Job> jobs;
   jobs.reserve(rows.size());
   for (const auto& row : rows) {

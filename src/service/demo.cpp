@@ -32,6 +32,12 @@ DemoResult create_demo(storage::Database& db, std::int64_t now_ms) {
   DemoResult result{kTenantId, kTenantName, false, demo_logins()};
   db.transaction([&](storage::Connection& conn) {
     if (storage::find_tenant(conn, kTenantId)) return;
+    // The demo log-ins have published passwords: never add them to a database that already
+    // serves a real municipality.
+    if (storage::count_tenants(conn) > 0) {
+      throw DemoRefused("the database already holds a municipality; the demo (with published passwords) "
+                        "is only created in an empty database");
+    }
     storage::insert_tenant(conn, {kTenantId, kTenantName, now_ms});
     for (const DemoLogin& login : demo_logins()) {
       storage::insert_user(conn, {crypto::random_id(), kTenantId, login.email, login.role + " (demo)",

@@ -98,9 +98,19 @@ class PostgresConnection final : public Connection {
     if (status == PGRES_COMMAND_OK || status == PGRES_TUPLES_OK || status == PGRES_EMPTY_QUERY) return;
     const char* state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : nullptr;
     const std::string sqlstate = state ? state : "";
+    // Only the primary message, never DETAIL (which quotes row values), and for data
+    // exceptions (class 22, e.g. 22P02 quotes the bad input) not even that: these texts
+    // reach logs, and values may be personal data.
     const char* primary = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : nullptr;
-    std::string message = trim(primary ? primary : res ? PQresultErrorMessage(res) : "");
-    if (message.empty()) message = trim(PQerrorMessage(m_conn));
+    std::string message = trim(primary ? primary : "");
+    if (sqlstate.rfind("22", 0) == 0) {
+      const char* column = res ? PQresultErrorField(res, PG_DIAG_COLUMN_NAME) : nullptr;
+      const char* type = res ? PQresultErrorField(res, PG_DIAG_DATATYPE_NAME) : nullptr;
+      message = "invalid data value" + std::string(column ? std::string(" for column ") + column : "") +
+                (type ? std::string(" of type ") + type : "");
+    }
+    if (message.empty() && PQstatus(m_conn) == CONNECTION_BAD) message = trim(PQerrorMessage(m_conn));
+    if (message.empty()) message = "PostgreSQL error";
     // Class 08 is "connection exception"; 57P01-57P03 are shutdown and termination of the
     // backend. Either way the connection is gone and the caller should answer 503.
     if (PQstatus(m_conn) == CONNECTION_BAD || sqlstate.rfind("08", 0) == 0 ||

@@ -9,6 +9,10 @@ std::optional<Tenant> find_tenant(Connection& conn, const std::string& id) {
   return Tenant{row.text(0), row.text(1), row.integer(2)};
 }
 
+std::int64_t count_tenants(Connection& conn) {
+  return conn.query("SELECT count(*) FROM tenants").rows.at(0).integer(0);
+}
+
 void insert_tenant(Connection& conn, const Tenant& t) {
   conn.query("INSERT INTO tenants (id, name, created_at) VALUES ($1, $2, $3)", {t.id, t.name, t.created_at_ms});
 }

@@ -15,6 +15,8 @@ struct Tenant {
 
 // Returns the tenant with this id, if any.
 std::optional<Tenant> find_tenant(Connection& conn, const std::string& id);
+// Counts the tenants in the database.
+std::int64_t count_tenants(Connection& conn);
 // Inserts a tenant; throws ConstraintViolation when the id exists.
 void insert_tenant(Connection& conn, const Tenant& tenant);
 

@@ -181,6 +181,21 @@ def scenario_demo(engine):
             rows = [tuple(line.split("|")) for line in out.split()]
         check(len(rows) == 1 and rows[0][0] == "administrator", f"users: {rows}")
         check(rows[0][1].startswith("$argon2id$"), "password not hashed with Argon2id")
+    # A database that already serves a municipality never gets the published demo log-ins.
+    with tempfile.TemporaryDirectory() as tmp:
+        url = database_for(engine, tmp)
+        check(run("migrate", "--database-url", url).returncode == 0, "migrate failed")
+        insert = "INSERT INTO tenants (id, name, created_at) VALUES ('rigtig', 'En rigtig kommune', 0)"
+        if engine == "sqlite":
+            con = sqlite3.connect(url.removeprefix("sqlite://"))
+            con.execute(insert)
+            con.commit()
+            con.close()
+        else:
+            subprocess.run(["psql", url, "-qc", insert], check=True, capture_output=True)
+        refused = run("demo", "--database-url", url)
+        check(refused.returncode != 0 and "already holds a municipality" in refused.stderr,
+              f"demo in a real municipality's database: {refused.returncode} {refused.stderr!r}")
 
 
 def scenario_config(_engine):

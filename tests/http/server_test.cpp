@@ -338,7 +338,7 @@ TEST_F(ServerTest, AccessLogHasRouteNameButNoPathQueryOrSecrets) {
       EXPECT_EQ(doc["route"], "case.show");
       EXPECT_EQ(doc["method"], "GET");
       EXPECT_EQ(doc["status"], 200);
-      EXPECT_EQ(doc["remote"], "127.0.0.1");
+      EXPECT_FALSE(doc.contains("remote")) << "an IP address is personal data";
       EXPECT_GT(doc["bytes_out"].get<int>(), 0);
       EXPECT_TRUE(doc["duration_ms"].is_number());
     }

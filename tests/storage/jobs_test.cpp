@@ -149,6 +149,23 @@ TEST_P(JobsTest, ExpiredLeaseIsLeasedAgain) {
   EXPECT_EQ(row.text(4), "w2");
 }
 
+TEST_P(JobsTest, JobThatKeepsKillingItsWorkerGoesDeadAfterMaxAttempts) {
+  const auto id = add(kProbeKind, /*max_attempts=*/2);
+  // Its second (last) attempt's worker died too: the lease ran out with attempts = max.
+  m_db->acquire()->query(
+      "UPDATE jobs SET state = 'running', lease_owner = 'dead-worker', lease_until = $2, attempts = 2 WHERE id = $1",
+      {id, kT0 + 1'000});
+  Worker worker(*m_db, options("w3"));
+  register_probe_handler(worker);
+  EXPECT_EQ(worker.run_once(kT0 + 1'000), 0);
+  const auto row = job_row(id);
+  EXPECT_EQ(row.text(0), "dead");
+  EXPECT_EQ(row.integer(1), 2);
+  EXPECT_NE(row.text(3).find("lease expired"), std::string::npos);
+  EXPECT_EQ(count("SELECT count(*) FROM job_probe_runs"), 0);
+  EXPECT_FALSE(queue_busy(*m_db, kT0 + 1'000));
+}
+
 TEST_P(JobsTest, LostLeaseRollsBackTheHandlersWrites) {
   const auto id = add("steals");
   Worker worker(*m_db, options("w1"));

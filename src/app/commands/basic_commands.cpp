@@ -59,7 +59,12 @@ void add_demo_command(CLI::App& app) {
   add_database_option(cmd, *url);
   cmd->callback([url] {
     auto db = open_database(*url, data_dir(), MigrationPolicy::apply_pending, 1);
-    const service::DemoResult demo = service::create_demo(*db, now_ms());
+    service::DemoResult demo;
+    try {
+      demo = service::create_demo(*db, now_ms());
+    } catch (const service::DemoRefused& e) {
+      throw CommandError(e.what());
+    }
     std::cout << (demo.created ? "Oprettet: " : "Findes allerede: ") << demo.tenant_name
               << " (fiktiv kommune til afprøvning)\n";
     std::cout << "Demo-log-ins:\n";
