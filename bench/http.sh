@@ -17,6 +17,7 @@ SAMSPIL=$BUILD/samspil
 command -v wrk >/dev/null || { echo "bench: wrk missing; run scripts/bootstrap" >&2; exit 1; }
 
 TMP=$(mktemp -d /tmp/samspil-bench.XXXXXX)
+chmod 755 "$TMP"  # nginx workers run as an unprivileged user and must read www/
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$TMP"; }
 trap cleanup EXIT
@@ -67,8 +68,9 @@ def us(v):
     n, unit = re.match(r"([\d.]+)(\w+)", v).groups()
     return float(n) * {"us": 1, "ms": 1000, "s": 1e6}[unit]
 rps = float(re.search(r"Requests/sec:\s+([\d.]+)", text).group(1))
-p50 = us(re.search(r"50%\s+(\S+)", text).group(1))
-p99 = us(re.search(r"99%\s+(\S+)", text).group(1))
+# Anchored to the line start: "Req/Sec ... 72.50%" must not be read as the 50th percentile.
+p50 = us(re.search(r"^\s+50%\s+(\S+)", text, re.M).group(1))
+p99 = us(re.search(r"^\s+99%\s+(\S+)", text, re.M).group(1))
 errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
 if errors: sys.exit("non-2xx answers: " + errors.group(1))
 print(rps, p50, p99)'
