@@ -100,7 +100,7 @@ std::vector<std::string> validate(Config& c) {
 void load_secret_files_into_env() {
   // Only variables that can hold secrets; the file's content (without trailing newline)
   // becomes the value. A plain variable that is already set wins.
-  static const char* secret_vars[] = {"SAMSPIL_DATABASE_URL", "SAMSPIL_SECRET_KEY"};
+  static const char* secret_vars[] = {"SAMSPIL_DATABASE_URL"};
   for (const char* name : secret_vars) {
     const std::string file_var = std::string(name) + "_FILE";
     const char* path = std::getenv(file_var.c_str());

@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <mutex>
+
 #include <nlohmann/json.hpp>
 
 #include "jobs/queue.hpp"
@@ -34,10 +36,26 @@ void add_ops_routes(http::Router& router, storage::Database& db, http::Metrics& 
       },
       {.name = "readyz", .policy = "public", .execution = http::Execution::worker_pool});
 
-  metrics.add_gauge("samspil_jobs_ready", "Background jobs due or waiting to run",
-                    [&db] { return static_cast<double>(jobs::queue_stats(db).ready); });
-  metrics.add_gauge("samspil_jobs_dead", "Background jobs that failed for good",
-                    [&db] { return static_cast<double>(jobs::queue_stats(db).dead); });
+  // One query per scrape for all three queue gauges: the first one read (gauges are read in
+  // the order added) refreshes the cache; the mutex keeps parallel scrapes race-free.
+  struct GaugeCache {
+    std::mutex mutex;
+    jobs::QueueGauges values;
+  };
+  auto cache = std::make_shared<GaugeCache>();
+  metrics.add_gauge("samspil_jobs_ready", "Background jobs due or waiting to run", [&db, cache] {
+    std::lock_guard lock(cache->mutex);
+    cache->values = jobs::queue_gauges(db);
+    return static_cast<double>(cache->values.ready);
+  });
+  metrics.add_gauge("samspil_jobs_running", "Background jobs leased by a worker", [cache] {
+    std::lock_guard lock(cache->mutex);
+    return static_cast<double>(cache->values.running);
+  });
+  metrics.add_gauge("samspil_jobs_dead", "Background jobs that failed for good", [cache] {
+    std::lock_guard lock(cache->mutex);
+    return static_cast<double>(cache->values.dead);
+  });
   metrics.add_gauge("samspil_db_pool_in_use", "Database connections leased",
                     [&db] { return static_cast<double>(db.pool_in_use()); });
   metrics.add_gauge("samspil_db_pool_size", "Database connections in the pool",

@@ -267,6 +267,22 @@ void Worker::run_until_idle(const std::function<bool()>& stop) {
   }
 }
 
+QueueGauges queue_gauges(storage::Database& db) {
+  // Only the small states: 'done' rows accumulate, and a metrics scrape every few seconds
+  // must not count them. Served by the (state, run_at, id) index.
+  auto lease = db.acquire();
+  QueueGauges gauges;
+  for (const auto& row :
+       lease->query("SELECT state, count(*) FROM jobs WHERE state IN ('ready', 'running', 'dead') GROUP BY state")
+           .rows) {
+    const std::string& state = row.text(0);
+    if (state == "ready") gauges.ready = row.integer(1);
+    else if (state == "running") gauges.running = row.integer(1);
+    else gauges.dead = row.integer(1);
+  }
+  return gauges;
+}
+
 QueueStats queue_stats(storage::Database& db) {
   auto lease = db.acquire();
   QueueStats stats;

@@ -81,7 +81,13 @@ class Worker {
   bool m_failing = false;  // the last poll failed; used only by the thread running this worker
 };
 
-// Counts jobs by state (for /metrics and `samspil jobs status`).
+struct QueueGauges {
+  std::int64_t ready = 0, running = 0, dead = 0;
+};
+// Counts ready, running and dead jobs without touching 'done' rows (for /metrics).
+QueueGauges queue_gauges(storage::Database& db);
+
+// Counts jobs by state, including every 'done' row (for `samspil jobs status`).
 QueueStats queue_stats(storage::Database& db);
 
 // True while some job is due (ready with run_at <= now) or running (leased, whether or not

@@ -3,6 +3,9 @@
 // statement; PostgreSQL and SQLite both roll DDL back with the transaction.
 #include "storage/migrations.hpp"
 
+#include <cctype>
+#include <set>
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -189,7 +192,50 @@ MigrationStatus migration_status(Database& db, const std::vector<MigrationFile>&
   return status;
 }
 
+namespace {
+
+// The first keyword of a statement, upper-cased, after leading comments and whitespace.
+std::string first_keyword(const std::string& text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    if (std::isspace(static_cast<unsigned char>(text[i]))) {
+      ++i;
+    } else if (text.compare(i, 2, "--") == 0) {
+      i = text.find('\n', i);
+      if (i == std::string::npos) return "";
+    } else if (text.compare(i, 2, "/*") == 0) {
+      i = text.find("*/", i);
+      if (i == std::string::npos) return "";
+      i += 2;
+    } else {
+      break;
+    }
+  }
+  std::string word;
+  while (i < text.size() && std::isalpha(static_cast<unsigned char>(text[i]))) {
+    word.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(text[i++]))));
+  }
+  return word;
+}
+
+// A migration that ends or starts a transaction itself would break "one migration, one
+// transaction": its first half could commit while its second half fails.
+void refuse_transaction_control(const MigrationFile& file, const std::vector<SqlStatement>& statements) {
+  static const std::set<std::string> control{"BEGIN", "COMMIT", "ROLLBACK", "END", "START", "ABORT"};
+  for (std::size_t i = 0; i < statements.size(); ++i) {
+    const std::string word = first_keyword(statements[i].text);
+    if (control.count(word)) {
+      throw MigrationError("migration " + file.name + ": statement " + std::to_string(i + 1) + " (line " +
+                           std::to_string(statements[i].line) + ") is " + word +
+                           "; migrations must not control transactions, the runner wraps each file in one");
+    }
+  }
+}
+
+}  // namespace
+
 int migrate(Database& db, const std::vector<MigrationFile>& files) {
+  for (const MigrationFile& file : files) refuse_transaction_control(file, split_sql(file.sql));
   ensure_history_table(db);
   int applied = 0;
   for (const MigrationFile& file : files) {

@@ -176,8 +176,12 @@ void ignore_notice(void*, const char*) {
 std::unique_ptr<Connection> connect_postgres(const std::string& url, const std::string& redacted_url) {
   // Keywords before "dbname" are defaults: the URL's own parameters override them. A
   // connect timeout keeps an unreachable host from hanging start-up for minutes.
-  const char* keywords[] = {"connect_timeout", "application_name", "dbname", nullptr};
-  const char* values[] = {"5", "samspil", url.c_str(), nullptr};
+  // TCP keepalives and a user timeout make a host that vanished without closing the
+  // connection (network split, VM gone) an error within about half a minute instead of the
+  // kernel's ~15 minutes, so handlers answer 503 and shutdown is not held up.
+  const char* keywords[] = {"connect_timeout", "application_name", "keepalives", "keepalives_idle",
+                            "keepalives_interval", "keepalives_count", "tcp_user_timeout", "dbname", nullptr};
+  const char* values[] = {"5", "samspil", "1", "10", "5", "3", "30000", url.c_str(), nullptr};
   PGconn* conn = PQconnectdbParams(keywords, values, 1);
   if (conn == nullptr) throw Unavailable("cannot connect to PostgreSQL at " + redacted_url + ": out of memory");
   if (PQstatus(conn) != CONNECTION_OK) {

@@ -123,6 +123,25 @@ TEST_P(MigrationsTest, FailingMigrationRollsBackCompletelyAndNamesFileAndStateme
   EXPECT_EQ(m_db->pool_in_use(), 0);
 }
 
+TEST_P(MigrationsTest, MigrationThatControlsItsOwnTransactionIsRefusedBeforeAnythingRuns) {
+  write("0001_ok.sql", "CREATE TABLE ok (id TEXT);");
+  write("0002_commits.sql",
+        "CREATE TABLE half (id TEXT);\n"
+        "-- a comment before the keyword does not hide it\n"
+        "commit;\n"
+        "CREATE TABLE other (id TEXT);\n");
+  try {
+    migrate(*m_db, files());
+    FAIL() << "expected MigrationError";
+  } catch (const MigrationError& e) {
+    const std::string message = e.what();
+    EXPECT_NE(message.find("0002_commits.sql"), std::string::npos) << message;
+    EXPECT_NE(message.find("COMMIT"), std::string::npos) << message;
+  }
+  EXPECT_FALSE(table_exists("ok"));  // refused before the first migration ran
+  EXPECT_FALSE(table_exists("half"));
+}
+
 TEST_P(MigrationsTest, DialectSpecificFiles) {
   write("0001_base.sql", "CREATE TABLE base (id TEXT);");
   write("0002_engine.sqlite.sql", "CREATE TABLE only_sqlite (id INTEGER PRIMARY KEY);");
