@@ -130,12 +130,38 @@ int Worker::run_once(std::int64_t now_ms) {
                        .max_attempts = static_cast<int>(row.integer(5))});
   }
   std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.id < b.id; });
+  // The batch's attempts were charged when it was leased. Jobs this worker does not get to
+  // (the batch ran into the last quarter of its lease, or the database failed midway) are
+  // handed back uncharged, so only a job that actually started uses up an attempt and no
+  // other worker has to wait out the lease to take them.
+  const std::int64_t lease_end = now_ms + m_options.lease.count();
+  const std::int64_t stop_starting_at = lease_end - m_options.lease.count() / 4;
   int ran = 0;
-  for (const Job& job : jobs) {
-    // The caller's clock plus the time this batch has taken so far.
-    if (run_job(job, now_ms + (steady_ms() - started))) ++ran;
+  std::size_t next = 0;
+  try {
+    for (; next < jobs.size(); ++next) {
+      // The caller's clock plus the time this batch has taken so far.
+      const std::int64_t now = now_ms + (steady_ms() - started);
+      if (now >= stop_starting_at) break;
+      if (run_job(jobs[next], now)) ++ran;
+    }
+  } catch (const storage::DatabaseError&) {
+    ++next;  // the failing job's own lease expires as usual
+    hand_back_rest(jobs, next);
+    throw;
   }
+  hand_back_rest(jobs, next);
   return ran;
+}
+
+void Worker::hand_back_rest(const std::vector<Job>& jobs, std::size_t from) {
+  for (std::size_t i = from; i < jobs.size(); ++i) {
+    try {
+      hand_back(jobs[i], "not started before the batch's lease ran short");
+    } catch (const storage::DatabaseError&) {
+      return;  // the database is away: the remaining leases simply expire
+    }
+  }
 }
 
 bool Worker::run_job(const Job& job, std::int64_t now_ms) {

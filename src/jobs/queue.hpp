@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "storage/database.hpp"
 
@@ -71,6 +72,8 @@ class Worker {
   // Returns a leased job unrun (no attempt used) when its transaction could not start.
   void hand_back(const Job& job, const std::string& why);
   void record_failure(const Job& job, std::int64_t now_ms, const std::string& error, bool permanent);
+  // Hands back jobs[from…] unstarted (no attempt used).
+  void hand_back_rest(const std::vector<Job>& jobs, std::size_t from);
   // Logs a failed poll once per outage, and the recovery after it.
   void report_worker_error(const std::string& error);
   void report_worker_recovered();

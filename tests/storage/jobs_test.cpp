@@ -166,6 +166,27 @@ TEST_P(JobsTest, JobThatKeepsKillingItsWorkerGoesDeadAfterMaxAttempts) {
   EXPECT_FALSE(queue_busy(*m_db, kT0 + 1'000));
 }
 
+TEST_P(JobsTest, BatchTailNotStartedBeforeTheLeaseRunsShortIsHandedBackUncharged) {
+  const auto first = add("slow");
+  const auto second = add("slow");
+  const auto third = add("slow");
+  WorkerOptions o = options("w4");
+  o.lease = std::chrono::milliseconds(400);
+  o.batch = 3;
+  Worker worker(*m_db, o);
+  // The first job alone takes past three quarters of the lease.
+  worker.register_handler("slow", [](Connection&, const Job&) { std::this_thread::sleep_for(std::chrono::milliseconds(350)); });
+  EXPECT_EQ(worker.run_once(kT0), 1);
+  EXPECT_EQ(job_row(first).text(0), "done");
+  for (const auto id : {second, third}) {
+    const auto row = job_row(id);
+    EXPECT_EQ(row.text(0), "ready") << id;
+    EXPECT_EQ(row.integer(1), 0) << "an unstarted job must not use up an attempt";
+  }
+  // Handed back, not left leased: another worker can take them at once.
+  EXPECT_EQ(worker.run_once(kT0 + 1), 1);
+}
+
 TEST_P(JobsTest, LostLeaseRollsBackTheHandlersWrites) {
   const auto id = add("steals");
   Worker worker(*m_db, options("w1"));
