@@ -143,6 +143,8 @@ int Worker::run_once(std::int64_t now_ms) {
       // The caller's clock plus the time this batch has taken so far.
       const std::int64_t now = now_ms + (steady_ms() - started);
       if (now >= stop_starting_at) break;
+      // Shutting down: finish the job in hand, give the rest back for another process.
+      if (m_stop != nullptr && (*m_stop)()) break;
       if (run_job(jobs[next], now)) ++ran;
     }
   } catch (const storage::DatabaseError&) {
@@ -264,7 +266,24 @@ void Worker::report_worker_recovered() {
   log_warning({{"event", "job_worker_recovered"}, {"worker", m_options.worker_id}});
 }
 
+namespace {
+
+// Points the worker at the caller's stop flag for as long as run()/run_until_idle() runs.
+class StopScope {
+ public:
+  StopScope(const std::function<bool()>*& slot, const std::function<bool()>& stop) : m_slot(slot) { m_slot = &stop; }
+  ~StopScope() { m_slot = nullptr; }
+  StopScope(const StopScope&) = delete;
+  StopScope& operator=(const StopScope&) = delete;
+
+ private:
+  const std::function<bool()>*& m_slot;
+};
+
+}  // namespace
+
 void Worker::run(const std::function<bool()>& stop) {
+  StopScope scope(m_stop, stop);
   while (!stop()) {
     int ran = 0;
     try {
@@ -280,6 +299,7 @@ void Worker::run(const std::function<bool()>& stop) {
 }
 
 void Worker::run_until_idle(const std::function<bool()>& stop) {
+  StopScope scope(m_stop, stop);
   while (!stop()) {
     int ran = 0;
     try {

@@ -82,6 +82,7 @@ class Worker {
   WorkerOptions m_options;
   std::map<std::string, JobHandler> m_handlers;
   bool m_failing = false;  // the last poll failed; used only by the thread running this worker
+  const std::function<bool()>* m_stop = nullptr;  // set while run()/run_until_idle() runs
 };
 
 struct QueueGauges {

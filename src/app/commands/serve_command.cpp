@@ -5,6 +5,10 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <condition_variable>
+#include <cstdlib>
+#include <mutex>
+#include <optional>
 #include <iostream>
 #include <memory>
 #include <thread>
@@ -57,6 +61,39 @@ class JobThreads {
   std::vector<std::thread> m_threads;
 };
 
+// After the server has drained, the rest of shutdown (a job in hand, a handler still on the
+// pool) gets the same grace period; past it the process exits anyway, so an orchestrator's
+// SIGTERM is always followed by an exit. Committed changes are safe either way: nothing is
+// accepted before its transaction commits.
+class ShutdownWatchdog {
+ public:
+  explicit ShutdownWatchdog(std::chrono::milliseconds grace)
+      : m_thread([this, grace] {
+          std::unique_lock lock(m_mutex);
+          if (!m_done.wait_for(lock, grace, [this] { return m_finished; })) {
+            spdlog::error("{}", nlohmann::json{{"event", "shutdown_forced"}, {"grace_ms", grace.count()}}.dump());
+            spdlog::shutdown();
+            std::_Exit(0);
+          }
+        }) {}
+  ~ShutdownWatchdog() {
+    {
+      std::lock_guard lock(m_mutex);
+      m_finished = true;
+    }
+    m_done.notify_all();
+    m_thread.join();
+  }
+  ShutdownWatchdog(const ShutdownWatchdog&) = delete;
+  ShutdownWatchdog& operator=(const ShutdownWatchdog&) = delete;
+
+ private:
+  std::mutex m_mutex;
+  std::condition_variable m_done;
+  bool m_finished = false;
+  std::thread m_thread;  // last: started after the members it uses
+};
+
 void run_serve(Config config) {
   const auto errors = validate(config);
   if (!errors.empty()) {
@@ -89,6 +126,7 @@ void run_serve(Config config) {
   server_config.worker_threads = config.worker_threads;
   server_config.static_dir = config.data_dir / "static";
 
+  std::optional<ShutdownWatchdog> watchdog;  // declared before the server: outlives its teardown
   http::Server server(server_config, router, metrics);
   try {
     server.bind();
@@ -103,6 +141,7 @@ void run_serve(Config config) {
   {
     JobThreads job_threads(*db, config.job_workers);
     server.run(/*handle_signals=*/true);
+    watchdog.emplace(std::chrono::milliseconds(std::max(config.shutdown_grace_ms, 1000)));
   }
   spdlog::info("{\"event\":\"stopped\"}");
 }
