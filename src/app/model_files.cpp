@@ -5,7 +5,7 @@
 
 namespace samspil::app {
 
-std::optional<std::string> read_model_file(const std::string& path) {
+std::optional<std::string> read_text_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   std::ostringstream text;
@@ -16,7 +16,7 @@ std::optional<std::string> read_model_file(const std::string& path) {
 }
 
 domain::LoadResult load_model_from_disk(const std::string& path) {
-  return domain::load_model(path, read_model_file);
+  return domain::load_model(path, read_text_file);
 }
 
 }  // namespace samspil::app

@@ -8,8 +8,9 @@
 
 namespace samspil::app {
 
-// Reads a whole file; nullopt when it cannot be opened or read.
-std::optional<std::string> read_model_file(const std::string& path);
+// Reads a whole file (a model, or a command's JSON input); nullopt when it cannot be
+// opened or read.
+std::optional<std::string> read_text_file(const std::string& path);
 
 // Loads and validates the model at path and every file it includes, from disk.
 domain::LoadResult load_model_from_disk(const std::string& path);

@@ -1,15 +1,14 @@
 #include "app/commands/time_commands.hpp"
 
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "app/cli_support.hpp"
+#include "app/model_files.hpp"
 #include "domain/calendar.hpp"
 #include "domain/deadlines.hpp"
 #include "domain/model.hpp"
@@ -22,18 +21,9 @@ namespace {
 using domain::Instant;
 using json = nlohmann::ordered_json;  // keeps id, owner, due, unit, rule in that order
 
-std::optional<std::string> read_text_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return text.str();
-}
-
 domain::Model load_valid_model(const std::string& path) {
   if (!read_text_file(path)) throw CommandError("kan ikke læse modelfilen: " + path);
-  domain::LoadResult result = domain::load_model(path, read_text_file);
+  domain::LoadResult result = load_model_from_disk(path);
   if (!result.model) {
     std::string message = "modellen er ugyldig: ";
     message += result.errors.empty() ? path : result.errors.front().to_string();
