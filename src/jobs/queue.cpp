@@ -282,31 +282,21 @@ class StopScope {
 
 }  // namespace
 
-void Worker::run(const std::function<bool()>& stop) {
+void Worker::run(const std::function<bool()>& stop) { loop(stop, Until::stopped); }
+
+void Worker::run_until_idle(const std::function<bool()>& stop) { loop(stop, Until::idle); }
+
+void Worker::loop(const std::function<bool()>& stop, Until until) {
   StopScope scope(m_stop, stop);
   while (!stop()) {
     int ran = 0;
     try {
       ran = run_once(system_now_ms());
       report_worker_recovered();
+      if (until == Until::idle && ran == 0 && !queue_busy(m_db, system_now_ms())) return;
     } catch (const storage::DatabaseError& e) {
       // Busy or unreachable database: wait a poll interval and try again, so the worker
       // recovers by itself when the database returns.
-      report_worker_error(e.what());
-    }
-    if (ran == 0) sleep_unless_stopped(m_options.poll, stop);
-  }
-}
-
-void Worker::run_until_idle(const std::function<bool()>& stop) {
-  StopScope scope(m_stop, stop);
-  while (!stop()) {
-    int ran = 0;
-    try {
-      ran = run_once(system_now_ms());
-      report_worker_recovered();
-      if (ran == 0 && !queue_busy(m_db, system_now_ms())) return;
-    } catch (const storage::DatabaseError& e) {
       report_worker_error(e.what());
     }
     if (ran == 0) sleep_unless_stopped(m_options.poll, stop);

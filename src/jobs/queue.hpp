@@ -72,6 +72,9 @@ class Worker {
   // Returns a leased job unrun (no attempt used) when its transaction could not start.
   void hand_back(const Job& job, const std::string& why);
   void record_failure(const Job& job, std::int64_t now_ms, const std::string& error, bool permanent);
+  enum class Until { stopped, idle };
+  // The polling loop behind run() and run_until_idle().
+  void loop(const std::function<bool()>& stop, Until until);
   // Hands back jobs[from…] unstarted (no attempt used).
   void hand_back_rest(const std::vector<Job>& jobs, std::size_t from);
   // Logs a failed poll once per outage, and the recovery after it.
