@@ -265,7 +265,11 @@ bool Session::build_request(bhttp::request<bhttp::string_body>& message, Request
   if (message.version() >= 11 && message.count(bhttp::field::host) != 1) return false;
   std::string_view target = request.target;
   std::size_t q = target.find('?');
-  auto path = percent_decode(target.substr(0, q), false);
+  // An encoded slash would become a path separator after decoding and change which route
+  // matches ("/sager/a%2Fb" is not "/sager/a/b"); no Samspil path needs one.
+  const std::string_view raw_path = target.substr(0, q);
+  if (raw_path.find("%2F") != std::string_view::npos || raw_path.find("%2f") != std::string_view::npos) return false;
+  auto path = percent_decode(raw_path, false);
   if (!path) return false;
   request.path = std::move(*path);
   if (q != std::string_view::npos) request.query = std::string(target.substr(q + 1));

@@ -192,6 +192,7 @@ TEST_F(ServerTest, GarbageIs400) {
   for (std::string garbage : {std::string("HELLO THERE\r\n\r\n"), std::string("GET / HTTP/9.9\r\n\r\n"),
                               std::string("GET nope HTTP/1.1\r\nHost: x\r\n\r\n"),
                               std::string("GET /a%zz HTTP/1.1\r\nHost: x\r\n\r\n"),
+                              std::string("GET /sager/a%2Fb HTTP/1.1\r\nHost: x\r\n\r\n"),  // encoded slash
                               std::string("GET / HTTP/1.1\r\nBad Header\r\n\r\n"),
                               std::string("GET /healthz HTTP/1.1\r\n\r\n"),  // no Host
                               // Request smuggling shapes: conflicting framing is refused.
