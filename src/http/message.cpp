@@ -100,28 +100,29 @@ std::string_view Response::body_view() const {
   return shared_body ? std::string_view(*shared_body) : std::string_view(body);
 }
 
-Response Response::text(int status, std::string body) {
+namespace {
+
+// A response with a body of one content type: what text(), json() and html() share.
+Response with_body(int status, const char* content_type, std::string body) {
   Response r;
   r.status = status;
-  r.headers.emplace_back("Content-Type", "text/plain; charset=utf-8");
+  r.headers.emplace_back("Content-Type", content_type);
   r.body = std::move(body);
   return r;
+}
+
+}  // namespace
+
+Response Response::text(int status, std::string body) {
+  return with_body(status, "text/plain; charset=utf-8", std::move(body));
 }
 
 Response Response::json(int status, std::string body) {
-  Response r;
-  r.status = status;
-  r.headers.emplace_back("Content-Type", "application/json");
-  r.body = std::move(body);
-  return r;
+  return with_body(status, "application/json", std::move(body));
 }
 
 Response Response::html(int status, std::string body) {
-  Response r;
-  r.status = status;
-  r.headers.emplace_back("Content-Type", "text/html; charset=utf-8");
-  r.body = std::move(body);
-  return r;
+  return with_body(status, "text/html; charset=utf-8", std::move(body));
 }
 
 Response Response::problem(int status, std::string_view title, std::string_view detail) {
