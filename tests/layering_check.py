@@ -14,11 +14,12 @@ ALLOWED = {
     "storage": {"domain", "crypto"},
     "jobs": {"storage", "domain", "crypto"},
     "mail": set(), "pdf": set(), "calendar": set(),
-    "service": {"storage", "jobs", "domain", "crypto", "mail", "pdf", "calendar"},
+    "oidc": {"crypto"},
+    "service": {"storage", "jobs", "domain", "crypto", "mail", "pdf", "calendar", "oidc"},
     "http": set(),
     "web": {"http", "service", "domain", "storage", "crypto"},
     "api": {"http", "service", "domain", "storage", "crypto"},
-    "app": {"web", "api", "http", "service", "jobs", "storage", "domain", "crypto", "mail", "pdf", "calendar"},
+    "app": {"web", "api", "http", "service", "jobs", "storage", "domain", "crypto", "mail", "pdf", "calendar", "oidc"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/')
 

@@ -1,6 +1,7 @@
 #pragma once
 // Plain request/response values that the rest of the program sees. Beast stays inside
 // src/http/*.cpp (one Beast translation unit costs ~28 s to compile; TOOLCHAIN.md).
+#include <any>
 #include <chrono>
 #include <map>
 #include <memory>
@@ -24,6 +25,9 @@ struct Request {
   std::map<std::string, std::string> params;  // path parameters filled by the router
   std::string route_name;  // the matched route's name ("" if none); used in metrics/logs
   std::string route_policy;  // the matched route's policy ("" if none); read by middleware
+  // Per-request state of the layers above http (web/: the signed-in actor, CSRF token,
+  // flash). http itself never reads it.
+  std::any context;
 
   // Returns the header value or "" (name in any case).
   std::string header(std::string_view name) const;

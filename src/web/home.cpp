@@ -1,36 +1,16 @@
-// The front page. The full page shell (DKFDS layout, templates, log-in) comes with the
-// web-interface and identity issues; until then this page says what the program is.
+// The front page: "Mit overblik" for staff once signed in (issue 7), a short introduction
+// with a log-in link otherwise.
 #include "web/routes.hpp"
 
 namespace samspil::web {
 
-namespace {
-
-constexpr const char* kHomePage = R"(<!DOCTYPE html>
-<html lang="da">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Samspil</title>
-<link rel="stylesheet" href="/static/vendor/dkfds/css/dkfds.min.css">
-<link rel="stylesheet" href="/static/css/samspil.css">
-</head>
-<body>
-<div class="container">
-<main id="main-content">
-<h1>Samspil</h1>
-<p class="font-lead">Tværfagligt samarbejde om børn og unge: dagtilbud, skole, PPR, sundhedspleje, socialrådgivere &ndash; og forældrene og barnet som ligeværdige parter.</p>
-</main>
-</div>
-</body>
-</html>
-)";
-
-}  // namespace
-
-void add_routes(http::Router& router) {
-  router.add("GET", "/", [](http::Request&) { return http::Response::html(200, kHomePage); },
-             {.name = "home", .policy = "public", .execution = http::Execution::io_thread});
+void add_home_routes(http::Router& router, const WebContext& context) {
+  router.add(
+      "GET", "/",
+      [&context](http::Request& request) {
+        return context.views.render(request, {.title = "Samspil", .body_template = "home.tpl"}, nullptr);
+      },
+      {.name = "home", .policy = "public", .execution = http::Execution::worker_pool});
 }
 
 }  // namespace samspil::web

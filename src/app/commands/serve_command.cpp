@@ -17,11 +17,13 @@
 #include "app/cli_support.hpp"
 #include "app/config.hpp"
 #include "app/database_setup.hpp"
+#include "app/clock.hpp"
 #include "app/ops_routes.hpp"
 #include "http/server.hpp"
 #include "jobs/probe.hpp"
 #include "jobs/queue.hpp"
 #include "web/routes.hpp"
+#include "web/views.hpp"
 
 namespace samspil::app {
 
@@ -112,7 +114,15 @@ void run_serve(Config config) {
   router.use(database_unavailable_middleware());
   router.use(policy_middleware());
   add_ops_routes(router, *db, metrics, config.data_dir);
-  web::add_routes(router);
+  std::unique_ptr<web::Views> views;
+  try {
+    views = std::make_unique<web::Views>(config.data_dir / "templates", config.data_dir / "locale");
+  } catch (const std::exception& e) {
+    throw CommandError(std::string("cannot load the page templates: ") + e.what());
+  }
+  const web::WebContext web_context{*db, *views, {.secure_cookies = config.secure_cookies, .public_base_url = ""},
+                                    [] { return now_ms(); }};
+  web::add_routes(router, web_context);
 
   http::ServerConfig server_config;
   server_config.host = config.host;

@@ -1,0 +1,24 @@
+#pragma once
+// What the page handlers are given at start-up by the composition root (app/).
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "storage/database.hpp"
+#include "web/views.hpp"
+
+namespace samspil::web {
+
+struct WebSettings {
+  bool secure_cookies = true;   // __Host- cookies need Secure; off only for plain-HTTP local runs
+  std::string public_base_url;  // e.g. "https://samspil.kommune.dk"; for links in e-mails
+};
+
+struct WebContext {
+  storage::Database& db;
+  const Views& views;
+  WebSettings settings;
+  std::function<std::int64_t()> now_ms;  // the clock, passed in so tests can move time
+};
+
+}  // namespace samspil::web

@@ -1,0 +1,67 @@
+#include "web/navigation.hpp"
+
+#include <string_view>
+#include <vector>
+
+#include "web/request_state.hpp"
+#include "web/views.hpp"
+
+namespace samspil::web {
+
+namespace {
+
+struct NavItem {
+  std::string_view href;
+  std::string_view label_key;
+};
+
+// Navigation by role: what each kind of user works with. Guardians see only the parent
+// portal; staff see their overview and cases; administrators also the administration.
+std::vector<NavItem> nav_for(const service::Actor& actor) {
+  using service::Role;
+  if (actor.role == Role::guardian) return {{"/foraeldre", "nav_parents"}};
+  std::vector<NavItem> items{{"/", "nav_overview"}, {"/sager", "nav_cases"}};
+  if (actor.role == Role::administrator) items.push_back({"/admin", "nav_admin"});
+  return items;
+}
+
+bool is_current(std::string_view href, std::string_view path) {
+  if (href == "/") return path == "/";
+  return path == href || (path.size() > href.size() && path.substr(0, href.size()) == href && path[href.size()] == '/');
+}
+
+}  // namespace
+
+void fill_chrome(ctemplate::TemplateDictionary& layout, const http::Request& request, const Page& page,
+                 const Views& views) {
+  const RequestState& s = state(request);
+  if (!s.csrf_token.empty()) layout.SetValue("csrf_token", s.csrf_token);
+  if (!s.flash.empty()) layout.ShowSection("FLASH"), layout.SetValue("flash", s.flash);
+  if (s.actor) {
+    ctemplate::TemplateDictionary* user = layout.AddSectionDictionary("SIGNED_IN");
+    user->SetValue("user_name", s.actor->display_name);
+    user->SetValue("user_role", std::string(service::role_label_da(s.actor->role)));
+    for (const NavItem& item : nav_for(*s.actor)) {
+      ctemplate::TemplateDictionary* nav = layout.AddSectionDictionary("NAV");
+      nav->SetValue("href", std::string(item.href));
+      nav->SetValue("label", views.t(item.label_key));
+      if (is_current(item.href, request.path)) nav->ShowSection("CURRENT");
+    }
+  } else {
+    layout.ShowSection("SIGNED_OUT");
+  }
+  if (!page.breadcrumbs.empty()) {
+    ctemplate::TemplateDictionary* crumbs = layout.AddSectionDictionary("BREADCRUMBS");
+    for (const Breadcrumb& b : page.breadcrumbs) {
+      ctemplate::TemplateDictionary* crumb = crumbs->AddSectionDictionary("CRUMB");
+      crumb->SetValue("label", b.label);
+      if (b.href.empty()) {
+        crumb->ShowSection("CURRENT");
+      } else {
+        crumb->AddSectionDictionary("LINK")->SetValue("href", b.href);
+      }
+    }
+  }
+}
+
+}  // namespace samspil::web

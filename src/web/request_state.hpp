@@ -1,0 +1,27 @@
+#pragma once
+// What the web layer knows about the current request beyond HTTP: the signed-in actor,
+// the CSRF token for forms on the page, and a one-time flash message. Stored in
+// http::Request::context by the session middleware; absent for anonymous requests.
+#include <optional>
+#include <string>
+
+#include "http/message.hpp"
+#include "service/actor.hpp"
+
+namespace samspil::web {
+
+struct RequestState {
+  std::optional<service::Actor> actor;
+  std::string session_id_hash;  // "" for bearer tokens and anonymous requests
+  std::string csrf_token;       // put in every form as the hidden field "csrf_token"
+  std::string flash;            // shown once on the next page
+};
+
+// The request's state, created empty on first use.
+RequestState& state(http::Request& request);
+// The request's state, or an empty one when none was set.
+const RequestState& state(const http::Request& request);
+// The signed-in actor; throws service::Forbidden when there is none (deny by default).
+const service::Actor& actor(const http::Request& request);
+
+}  // namespace samspil::web

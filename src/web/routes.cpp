@@ -1,0 +1,12 @@
+// One place that lists every group of pages, so a reader sees the whole site at a glance.
+#include "web/routes.hpp"
+
+namespace samspil::web {
+
+void add_home_routes(http::Router& router, const WebContext& context);
+
+void add_routes(http::Router& router, const WebContext& context) {
+  add_home_routes(router, context);
+}
+
+}  // namespace samspil::web

@@ -1,0 +1,59 @@
+#pragma once
+// Page rendering with ctemplate: every template under templates/ is parsed once at start-up
+// into a frozen cache (thread-safe, no locks while serving) and expanded into the base
+// layout. Templates are logic-less; handlers build the dictionaries. Every UI string comes
+// from locale/da/messages.yaml and is available in every template as {{t_<key>}}.
+#include <ctemplate/template.h>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "http/message.hpp"
+
+namespace samspil::web {
+
+struct Breadcrumb {
+  std::string label;
+  std::string href;  // "" for the current page (the last crumb)
+};
+
+struct Page {
+  std::string title = {};     // the page's own title; " - Samspil" is added, "Fejl: " on errors
+  std::string body_template = {};  // e.g. "login.tpl"
+  std::vector<Breadcrumb> breadcrumbs = {};
+  bool has_errors = false;    // a form failed validation: "Fejl: " in the title, status 422
+  int status = 200;
+};
+
+using Fill = std::function<void(ctemplate::TemplateDictionary& body)>;
+
+class Views {
+ public:
+  // Loads every *.tpl under templates_dir and the Danish locale; throws std::runtime_error
+  // naming the file on any error (missing AUTOESCAPE pragma included).
+  Views(const std::filesystem::path& templates_dir, const std::filesystem::path& locale_dir);
+  ~Views();
+  Views(const Views&) = delete;
+  Views& operator=(const Views&) = delete;
+
+  // Renders page.body_template inside the layout. The layout reads the actor, CSRF token
+  // and flash from the request's state; fill adds the page's own values.
+  http::Response render(const http::Request& request, const Page& page, const Fill& fill) const;
+  // Expands one template on its own (e-mail bodies, fragments); for tests and mail.
+  std::string expand(const std::string& template_name, const Fill& fill) const;
+  // The Danish text for a locale key; the key itself when missing (and tests catch that).
+  const std::string& t(std::string_view key) const;
+  // All locale keys (for tests).
+  const std::map<std::string, std::string, std::less<>>& messages() const { return m_messages; }
+
+ private:
+  std::unique_ptr<ctemplate::TemplateCache> m_cache;
+  std::map<std::string, std::string, std::less<>> m_messages;
+};
+
+}  // namespace samspil::web
