@@ -18,7 +18,7 @@ ALLOWED = {
     "service": {"storage", "jobs", "domain", "crypto", "mail", "pdf", "calendar", "oidc"},
     "http": set(),
     "web": {"http", "service", "domain", "storage", "crypto"},
-    "api": {"http", "service", "domain", "storage", "crypto"},
+    "api": {"http", "web", "service", "domain", "storage", "crypto"},
     "app": {"web", "api", "http", "service", "jobs", "storage", "domain", "crypto", "mail", "pdf", "calendar", "oidc"},
 }
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([a-z_]+)/')

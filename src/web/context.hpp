@@ -1,6 +1,7 @@
 #pragma once
 // What the page handlers are given at start-up by the composition root (app/).
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <string>
 
@@ -19,6 +20,7 @@ struct WebContext {
   const Views& views;
   WebSettings settings;
   std::function<std::int64_t()> now_ms;  // the clock, passed in so tests can move time
+  std::filesystem::path data_dir;        // templates/, locale/, openapi/, models/
 };
 
 }  // namespace samspil::web

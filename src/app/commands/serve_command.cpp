@@ -17,6 +17,7 @@
 #include "app/cli_support.hpp"
 #include "app/config.hpp"
 #include "app/database_setup.hpp"
+#include "api/routes.hpp"
 #include "app/clock.hpp"
 #include "app/ops_routes.hpp"
 #include "http/server.hpp"
@@ -121,8 +122,9 @@ void run_serve(Config config) {
     throw CommandError(std::string("cannot load the page templates: ") + e.what());
   }
   const web::WebContext web_context{*db, *views, {.secure_cookies = config.secure_cookies, .public_base_url = ""},
-                                    [] { return now_ms(); }};
+                                    [] { return now_ms(); }, config.data_dir};
   web::add_routes(router, web_context);
+  api::add_routes(router, web_context);
 
   http::ServerConfig server_config;
   server_config.host = config.host;

@@ -1,0 +1,33 @@
+// One place that lists every group of /api/v1 routes.
+#include "api/routes.hpp"
+
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+namespace samspil::api {
+
+void add_routes(http::Router& router, const web::WebContext& context) {
+  (void)context;
+  // The OpenAPI document is data (openapi/v1.json), read once at start-up; a test keeps it
+  // true to the router's /api/v1 routes.
+  auto document = std::make_shared<std::string>();
+  {
+    std::ifstream in(context.data_dir / "openapi" / "v1.json", std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    *document = s.str();
+  }
+  router.add(
+      "GET", "/api/v1/openapi.json",
+      [document](http::Request&) {
+        http::Response r;
+        r.status = 200;
+        r.set_header("Content-Type", "application/json");
+        r.shared_body = document;
+        return r;
+      },
+      {.name = "api.openapi", .policy = "public", .execution = http::Execution::io_thread});
+}
+
+}  // namespace samspil::api
