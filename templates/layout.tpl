@@ -4,41 +4,67 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{page_title}} - Samspil</title>
-<link rel="stylesheet" href="/static/vendor/dkfds/css/dkfds.min.css">
-<link rel="stylesheet" href="/static/css/samspil.css">
+<link rel="stylesheet" href="{{asset_dkfds_css}}">
+<link rel="stylesheet" href="{{asset_samspil_css}}">
+<script src="{{asset_dkfds_js}}" defer></script>
+<script src="{{asset_samspil_js}}" defer></script>
 </head>
 <body>
 <a class="skipnav" href="#main-content">{{t_skip_to_content}}</a>
-<header class="header">
-<div class="portal-header">
-<div class="container portal-header-inner">
-<a href="/" class="logo"><span>Samspil</span></a>
-{{#SIGNED_IN}}<div class="portal-info">
-<p class="user">{{user_name}} <span class="weight-normal">({{user_role}})</span></p>
-<form method="post" action="/log-ud"><input type="hidden" name="csrf_token" value="{{csrf_token}}"><button class="button button-secondary d-print-none" type="submit">{{t_sign_out}}</button></form>
+<header class="header samspil-header">
+<div class="portal-info">
+<div class="portal-info-inner container">
+<a href="/" class="logo samspil-logo"><span>Samspil</span></a>
+<div class="portal-user samspil-portal-user">
+{{#SIGNED_IN}}<p class="user">{{user_name}}<span class="weight-normal">, {{user_role}}</span></p>
+<form method="post" action="/log-ud" class="samspil-inline-form"><input type="hidden" name="csrf_token" value="{{csrf_token}}"><button class="function-link d-print-none log-off" type="submit">{{t_sign_out}}</button></form>{{/SIGNED_IN}}
+{{#SIGNED_OUT}}<a class="function-link log-on" href="/log-ind">{{t_sign_in}}</a>{{/SIGNED_OUT}}
+</div>
+</div>
+</div>
+{{#SIGNED_IN}}<div class="navigation-menu samspil-navigation">
+<div class="navigation-menu-inner container">
+<nav class="nav" aria-label="{{t_nav_label}}">
+<ul class="mainmenu">
+{{#NAV}}<li{{#CURRENT}} class="active current"{{/CURRENT}}><a href="{{href}}" class="nav-link"{{#CURRENT}} aria-current="page"{{/CURRENT}}><span>{{label}}</span></a></li>
+{{/NAV}}</ul>
+</nav>
+</div>
 </div>{{/SIGNED_IN}}
-{{#SIGNED_OUT}}<div class="portal-info"><a class="button button-secondary" href="/log-ind">{{t_sign_in}}</a></div>{{/SIGNED_OUT}}
-</div>
-</div>
-{{#SIGNED_IN}}<nav class="nav" aria-label="{{t_nav_label}}">
-<div class="navigation-menu"><div class="navigation-menu-inner container"><ul class="mainmenu">
-{{#NAV}}<li class="mainmenu-item"><a href="{{href}}" class="mainmenu-item-link{{#CURRENT}} current{{/CURRENT}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}><span>{{label}}</span></a></li>
-{{/NAV}}</ul></div></div>
-</nav>{{/SIGNED_IN}}
 </header>
 <div class="container page-container">
-{{#BREADCRUMBS}}<nav aria-label="{{t_breadcrumbs_label}}"><ol class="breadcrumbs">
+{{#BREADCRUMBS}}<nav aria-label="{{t_breadcrumbs_label}}" class="breadcrumbs">
+<ol class="breadcrumbs__list">
 {{#CRUMB}}<li class="breadcrumbs__list-item">{{#LINK}}<a href="{{href}}" class="breadcrumbs__link">{{label}}</a>{{/LINK}}{{#CURRENT}}<span aria-current="page">{{label}}</span>{{/CURRENT}}</li>
-{{/CRUMB}}</ol></nav>{{/BREADCRUMBS}}
-<main id="main-content">
+{{/CRUMB}}</ol>
+</nav>{{/BREADCRUMBS}}
+<main id="main-content" class="samspil-main">
 {{#FLASH}}<div class="alert alert-success" role="status"><div class="alert-body"><p class="alert-text">{{flash}}</p></div></div>{{/FLASH}}
 {{>CONTENT}}
 </main>
 </div>
 <footer>
-<div class="footer"><div class="container"><ul class="unstyled-list inline-list">
+<div class="footer">
+<div class="container">
+<div class="row">
+<div class="col-12 col-md-6 footer-col">
+<section aria-labelledby="footer-about">
+<h2 class="h5" id="footer-about">Samspil</h2>
+<p>{{t_footer_about}}</p>
+</section>
+</div>
+<div class="col-12 col-md-6 footer-col">
+<section aria-labelledby="footer-links">
+<h2 class="h5" id="footer-links">{{t_footer_links_heading}}</h2>
+<ul class="unstyled-list footer-links">
 <li><a href="/tilgaengelighed">{{t_accessibility_statement}}</a></li>
-</ul></div></div>
+<li><a href="/tilgaengelighed#kontakt">{{t_footer_contact}}</a></li>
+</ul>
+</section>
+</div>
+</div>
+</div>
+</div>
 </footer>
 </body>
 </html>

@@ -19,9 +19,10 @@ struct NavItem {
 // portal; staff see their overview and cases; administrators also the administration.
 std::vector<NavItem> nav_for(const service::Actor& actor) {
   using service::Role;
-  if (actor.role == Role::guardian) return {{"/foraeldre", "nav_parents"}};
+  if (actor.role == Role::guardian) return {{"/foraeldre", "nav_parents"}, {"/min-profil", "nav_profile"}};
   std::vector<NavItem> items{{"/", "nav_overview"}, {"/sager", "nav_cases"}};
   if (actor.role == Role::administrator) items.push_back({"/admin", "nav_admin"});
+  items.push_back({"/min-profil", "nav_profile"});
   return items;
 }
 

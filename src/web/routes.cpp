@@ -4,9 +4,15 @@
 namespace samspil::web {
 
 void add_home_routes(http::Router& router, const WebContext& context);
+void add_accessibility_routes(http::Router& router, const WebContext& context);
+void add_login_routes(http::Router& router, const WebContext& context);
+void add_parents_access_log_routes(http::Router& router, const WebContext& context);
 
 void add_routes(http::Router& router, const WebContext& context) {
   add_home_routes(router, context);
+  add_accessibility_routes(router, context);
+  add_login_routes(router, context);
+  add_parents_access_log_routes(router, context);
 }
 
 }  // namespace samspil::web

@@ -1,5 +1,6 @@
 #include "web/views.hpp"
 
+#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
@@ -40,10 +41,43 @@ std::map<std::string, std::string, std::less<>> load_messages(const std::filesys
   return messages;
 }
 
+// The manifest maps plain paths under static/ to their content-hashed copies; a missing
+// manifest is normal in a source checkout without scripts/assets, a broken one is an error.
+std::map<std::string, std::string, std::less<>> load_manifest(const std::filesystem::path& file) {
+  std::map<std::string, std::string, std::less<>> assets;
+  if (!std::filesystem::exists(file)) return assets;
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(read_file(file));
+  } catch (const nlohmann::json::exception& e) {
+    throw std::runtime_error(file.string() + ": " + e.what());
+  }
+  if (!doc.is_object()) throw std::runtime_error(file.string() + ": expected an object of plain -> hashed paths");
+  for (const auto& [plain, hashed] : doc.items()) {
+    if (!hashed.is_string()) throw std::runtime_error(file.string() + ": " + plain + " is not a path");
+    assets.emplace(plain, hashed.get<std::string>());
+  }
+  return assets;
+}
+
+// The assets every page links to, as template-global values {{asset_<name>}}.
+constexpr std::pair<std::string_view, std::string_view> kLayoutAssets[] = {
+    {"asset_dkfds_css", "vendor/dkfds/css/dkfds.min.css"},
+    {"asset_dkfds_js", "vendor/dkfds/js/dkfds.min.js"},
+    {"asset_samspil_css", "css/samspil.css"},
+    {"asset_samspil_js", "js/samspil.js"},
+};
+
 }  // namespace
 
-Views::Views(const std::filesystem::path& templates_dir, const std::filesystem::path& locale_dir)
+Views::Views(const std::filesystem::path& templates_dir, const std::filesystem::path& locale_dir,
+             const std::filesystem::path& static_dir)
     : m_cache(std::make_unique<ctemplate::TemplateCache>()) {
+  m_assets = load_manifest((static_dir.empty() ? templates_dir.parent_path() / "static" : static_dir) /
+                           "asset-manifest.json");
+  for (const auto& [name, path] : kLayoutAssets) {
+    ctemplate::TemplateDictionary::SetGlobalValue(std::string(name), asset_url(path));
+  }
   for (const auto& entry : std::filesystem::directory_iterator(locale_dir / "da")) {
     if (entry.path().extension() != ".yaml") continue;
     for (auto& [k, v] : load_messages(entry.path())) {
@@ -80,6 +114,11 @@ const std::string& Views::t(std::string_view key) const {
   return missing;
 }
 
+std::string Views::asset_url(std::string_view plain_path) const {
+  const auto it = m_assets.find(plain_path);
+  return "/static/" + (it != m_assets.end() ? it->second : std::string(plain_path));
+}
+
 std::string Views::expand(const std::string& template_name, const Fill& fill) const {
   ctemplate::TemplateDictionary dict("fragment");
   if (fill) fill(dict);
@@ -103,6 +142,7 @@ http::Response Views::render(const http::Request& request, const Page& page, con
     throw std::runtime_error("template " + page.body_template + " failed to expand");
   }
   http::Response response = http::Response::html(page.has_errors ? 422 : page.status, std::move(out));
+  response.set_header("Cache-Control", "no-store");
   return response;
 }
 
