@@ -1,0 +1,49 @@
+#include "service/children.hpp"
+
+#include "domain/cpr.hpp"
+#include "service/audit.hpp"
+#include "service/case_access.hpp"
+#include "service/errors.hpp"
+#include "storage/case_store.hpp"
+#include "storage/unit_store.hpp"
+
+namespace samspil::service {
+
+ChildView Children::get(const Actor& actor, const std::string& child_id, std::int64_t now_ms) {
+  return m_db.transaction([&](storage::Connection& conn) {
+    const auto child = reach_child(conn, actor, child_id);
+    audit::record(conn, actor,
+                  audit::Entry{audit::Action::read, "child", child.id, child.id,
+                               actor.role == Role::guardian ? "Forælders indsigt" : "Sagsbehandling", ""},
+                  now_ms);
+    ChildView view;
+    view.record = child;
+    view.record.cpr_encrypted.clear();
+    view.record.cpr_hash.clear();
+    if (!child.cpr_encrypted.empty()) {
+      if (auto digits = m_config.cipher->open(child.cpr_encrypted)) view.cpr_masked = domain::mask_cpr(*digits);
+    }
+    view.guardians = storage::guardianships_of_child(conn, actor.tenant, child.id);
+    for (const auto& c : storage::cases_of_child(conn, actor.tenant, child.id)) {
+      if (case_relation(conn, actor, c) != CaseRelation::none) view.case_ids.push_back(c.id);
+    }
+    return view;
+  });
+}
+
+void Children::move(const Actor& actor, const std::string& child_id, const std::string& unit_id,
+                    const std::string& group_name, std::int64_t now_ms) {
+  m_db.transaction([&](storage::Connection& conn) {
+    const auto child = reach_child(conn, actor, child_id);
+    if (actor.role == Role::guardian || child.unit_id.empty() || !actor.leads(child.unit_id)) {
+      throw Forbidden("Kun lederen af barnets enhed kan flytte barnet");
+    }
+    const auto unit = storage::find_unit(conn, actor.tenant, unit_id);
+    if (!unit) throw Invalid(FieldErrors{{"unit_id", "Vælg barnets nye dagtilbud eller skole"}});
+    storage::move_child(conn, actor.tenant, child_id, unit_id, group_name, now_ms);
+    audit::record(conn, actor, audit::Entry{audit::Action::change, "child", child_id, child_id, "Flytning af barn", ""},
+                  now_ms);
+  });
+}
+
+}  // namespace samspil::service

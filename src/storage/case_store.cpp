@@ -1,0 +1,153 @@
+#include "storage/case_store.hpp"
+
+namespace samspil::storage {
+namespace {
+
+constexpr const char* kSelect =
+    "SELECT c.id, c.tenant, c.child_id, c.model_id, c.state, c.title, c.unit_id, c.created_by, c.assigned_to, "
+    "c.ppr_unit_id, c.ppr_requested_at, c.tried_encrypted, c.tried_recorded_at, c.opened_at, c.closed_at, "
+    "c.close_reason, c.retention_until, c.created_at, c.updated_at, ch.unit_id "
+    "FROM cases c JOIN children ch ON ch.id = c.child_id AND ch.tenant = c.tenant ";
+
+Value or_null(const std::string& s) { return s.empty() ? Value{nullptr} : Value{s}; }
+Value or_null(const std::optional<std::int64_t>& v) { return v ? Value{*v} : Value{nullptr}; }
+
+CaseRecord case_from(const Row& r) {
+  CaseRecord c;
+  c.id = r.text(0);
+  c.tenant = r.text(1);
+  c.child_id = r.text(2);
+  c.model_id = r.text(3);
+  c.state = r.text(4);
+  c.title = r.text(5);
+  c.unit_id = r.optional_text(6).value_or("");
+  c.created_by = r.text(7);
+  c.assigned_to = r.optional_text(8).value_or("");
+  c.ppr_unit_id = r.optional_text(9).value_or("");
+  c.ppr_requested_at_ms = r.optional_integer(10);
+  c.tried_encrypted = r.optional_text(11).value_or("");
+  c.tried_recorded_at_ms = r.optional_integer(12);
+  c.opened_at_ms = r.integer(13);
+  c.closed_at_ms = r.optional_integer(14);
+  c.close_reason = r.optional_text(15).value_or("");
+  c.retention_until_ms = r.optional_integer(16);
+  c.created_at_ms = r.integer(17);
+  c.updated_at_ms = r.integer(18);
+  c.child_unit_id = r.optional_text(19).value_or("");
+  return c;
+}
+
+// "$n, $n+1, …" for a list of values appended to params; "NULL" for an empty list so the
+// IN (…) matches nothing on both engines.
+std::string placeholders(std::vector<Value>& params, const std::vector<std::string>& values) {
+  if (values.empty()) return "NULL";
+  std::string out;
+  for (const auto& v : values) {
+    params.emplace_back(v);
+    if (!out.empty()) out += ", ";
+    out += "$" + std::to_string(params.size());
+  }
+  return out;
+}
+
+}  // namespace
+
+void insert_case(Connection& conn, const CaseRecord& c) {
+  conn.query(
+      "INSERT INTO cases (id, tenant, child_id, model_id, state, title, unit_id, created_by, assigned_to, ppr_unit_id, "
+      "ppr_requested_at, tried_encrypted, tried_recorded_at, opened_at, closed_at, close_reason, retention_until, "
+      "created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, "
+      "$18, $19)",
+      {c.id, c.tenant, c.child_id, c.model_id, c.state, c.title, or_null(c.unit_id), c.created_by,
+       or_null(c.assigned_to), or_null(c.ppr_unit_id), or_null(c.ppr_requested_at_ms), or_null(c.tried_encrypted),
+       or_null(c.tried_recorded_at_ms), c.opened_at_ms, or_null(c.closed_at_ms), or_null(c.close_reason),
+       or_null(c.retention_until_ms), c.created_at_ms, c.updated_at_ms});
+}
+
+std::optional<CaseRecord> find_case(Connection& conn, const std::string& tenant, const std::string& id) {
+  const Result r = conn.query(std::string(kSelect) + "WHERE c.tenant = $1 AND c.id = $2", {tenant, id});
+  if (r.rows.empty()) return std::nullopt;
+  return case_from(r.rows.front());
+}
+
+void update_case(Connection& conn, const CaseRecord& c) {
+  conn.query(
+      "UPDATE cases SET state = $3, title = $4, assigned_to = $5, ppr_unit_id = $6, ppr_requested_at = $7, "
+      "tried_encrypted = $8, tried_recorded_at = $9, closed_at = $10, close_reason = $11, retention_until = $12, "
+      "updated_at = $13 WHERE tenant = $1 AND id = $2",
+      {c.tenant, c.id, c.state, c.title, or_null(c.assigned_to), or_null(c.ppr_unit_id),
+       or_null(c.ppr_requested_at_ms), or_null(c.tried_encrypted), or_null(c.tried_recorded_at_ms),
+       or_null(c.closed_at_ms), or_null(c.close_reason), or_null(c.retention_until_ms), c.updated_at_ms});
+}
+
+std::vector<CaseRecord> cases_of_child(Connection& conn, const std::string& tenant, const std::string& child_id) {
+  const Result r = conn.query(std::string(kSelect) + "WHERE c.tenant = $1 AND c.child_id = $2 ORDER BY c.opened_at DESC, c.id",
+                              {tenant, child_id});
+  std::vector<CaseRecord> out;
+  for (const Row& row : r.rows) out.push_back(case_from(row));
+  return out;
+}
+
+std::vector<CaseRecord> list_cases(Connection& conn, const std::string& tenant, const CaseListScope& scope,
+                                   const std::string& after, int limit) {
+  std::vector<Value> params{tenant, scope.user_id, after, std::int64_t{limit}};
+  std::string where;
+  if (scope.as_guardian) {
+    where = "EXISTS (SELECT 1 FROM guardianships g WHERE g.tenant = c.tenant AND g.child_id = c.child_id "
+            "AND g.user_id = $2)";
+  } else {
+    where = "c.assigned_to = $2 OR EXISTS (SELECT 1 FROM case_participants p WHERE p.tenant = c.tenant "
+            "AND p.case_id = c.id AND p.user_id = $2)";
+    where += " OR ch.unit_id IN (" + placeholders(params, scope.led_unit_ids) + ")";
+    where += " OR (c.ppr_requested_at IS NOT NULL AND c.ppr_unit_id IN (" + placeholders(params, scope.ppr_unit_ids) +
+             "))";
+  }
+  const Result r = conn.query(std::string(kSelect) + "WHERE c.tenant = $1 AND c.id > $3 AND (" + where +
+                                  ") ORDER BY c.id LIMIT $4",
+                              params);
+  std::vector<CaseRecord> out;
+  for (const Row& row : r.rows) out.push_back(case_from(row));
+  return out;
+}
+
+void upsert_participant(Connection& conn, const std::string& tenant, const CaseParticipant& p) {
+  conn.query(
+      "INSERT INTO case_participants (case_id, user_id, tenant, role, added_at) VALUES ($1, $2, $3, $4, $5) "
+      "ON CONFLICT (case_id, user_id) DO UPDATE SET role = excluded.role",
+      {p.case_id, p.user_id, tenant, p.role, p.added_at_ms});
+}
+
+std::vector<CaseParticipant> case_participants(Connection& conn, const std::string& tenant,
+                                               const std::string& case_id) {
+  const Result r = conn.query(
+      "SELECT case_id, user_id, role, added_at FROM case_participants WHERE tenant = $1 AND case_id = $2 "
+      "ORDER BY added_at, user_id",
+      {tenant, case_id});
+  std::vector<CaseParticipant> out;
+  for (const Row& row : r.rows) out.push_back(CaseParticipant{row.text(0), row.text(1), row.text(2), row.integer(3)});
+  return out;
+}
+
+bool is_participant(Connection& conn, const std::string& tenant, const std::string& case_id,
+                    const std::string& user_id) {
+  return !conn.query("SELECT 1 FROM case_participants WHERE tenant = $1 AND case_id = $2 AND user_id = $3",
+                     {tenant, case_id, user_id})
+              .rows.empty();
+}
+
+std::optional<std::string> find_idempotency_key(Connection& conn, const std::string& tenant,
+                                                const std::string& user_id, const std::string& key) {
+  const Result r = conn.query(
+      "SELECT result_id FROM idempotency_keys WHERE tenant = $1 AND user_id = $2 AND idem_key = $3",
+      {tenant, user_id, key});
+  if (r.rows.empty()) return std::nullopt;
+  return r.rows.front().text(0);
+}
+
+void insert_idempotency_key(Connection& conn, const std::string& tenant, const std::string& user_id,
+                            const std::string& key, const std::string& result_id, std::int64_t now_ms) {
+  conn.query("INSERT INTO idempotency_keys (tenant, user_id, idem_key, result_id, created_at) VALUES ($1, $2, $3, $4, $5)",
+             {tenant, user_id, key, result_id, now_ms});
+}
+
+}  // namespace samspil::storage
