@@ -4,6 +4,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <fstream>
+#include <mutex>
 #include <sstream>
 #include <stdexcept>
 
@@ -53,20 +54,39 @@ std::map<std::string, std::string, std::less<>> load_manifest(const std::filesys
     throw std::runtime_error(file.string() + ": " + e.what());
   }
   if (!doc.is_object()) throw std::runtime_error(file.string() + ": expected an object of plain -> hashed paths");
+  const std::filesystem::path dir = file.parent_path();
   for (const auto& [plain, hashed] : doc.items()) {
     if (!hashed.is_string()) throw std::runtime_error(file.string() + ": " + plain + " is not a path");
+    // A file edited after scripts/assets ran is newer than its hashed copy: serve the plain
+    // name (short caching) rather than a stale copy under a name cached for a year.
+    std::error_code ec_plain, ec_hashed;
+    const auto plain_time = std::filesystem::last_write_time(dir / plain, ec_plain);
+    const auto hashed_time = std::filesystem::last_write_time(dir / hashed.get<std::string>(), ec_hashed);
+    if (ec_hashed || (!ec_plain && plain_time > hashed_time)) continue;
     assets.emplace(plain, hashed.get<std::string>());
   }
   return assets;
 }
 
-// The assets every page links to, as template-global values {{asset_<name>}}.
+// The assets every page links to, as layout values {{asset_<name>}}.
 constexpr std::pair<std::string_view, std::string_view> kLayoutAssets[] = {
     {"asset_dkfds_css", "vendor/dkfds/css/dkfds.min.css"},
     {"asset_dkfds_js", "vendor/dkfds/js/dkfds.min.js"},
     {"asset_samspil_css", "css/samspil.css"},
     {"asset_samspil_js", "js/samspil.js"},
 };
+
+// ctemplate keeps global values in an arena and leaks a value that is overwritten; a second
+// Views in the same process (tests) sets the same texts again, so only changes are written.
+void set_global_once(const std::string& name, const std::string& value) {
+  static std::mutex mutex;
+  static std::map<std::string, std::string, std::less<>> set;
+  std::lock_guard lock(mutex);
+  auto [it, inserted] = set.try_emplace(name, value);
+  if (!inserted && it->second == value) return;
+  it->second = value;
+  ctemplate::TemplateDictionary::SetGlobalValue(name, value);
+}
 
 }  // namespace
 
@@ -75,9 +95,6 @@ Views::Views(const std::filesystem::path& templates_dir, const std::filesystem::
     : m_cache(std::make_unique<ctemplate::TemplateCache>()) {
   m_assets = load_manifest((static_dir.empty() ? templates_dir.parent_path() / "static" : static_dir) /
                            "asset-manifest.json");
-  for (const auto& [name, path] : kLayoutAssets) {
-    ctemplate::TemplateDictionary::SetGlobalValue(std::string(name), asset_url(path));
-  }
   for (const auto& entry : std::filesystem::directory_iterator(locale_dir / "da")) {
     if (entry.path().extension() != ".yaml") continue;
     for (auto& [k, v] : load_messages(entry.path())) {
@@ -86,7 +103,7 @@ Views::Views(const std::filesystem::path& templates_dir, const std::filesystem::
   }
   // One locale per process for now: the texts are template-global values, so every
   // template and include sees {{t_key}} without copying them per render.
-  for (const auto& [k, v] : m_messages) ctemplate::TemplateDictionary::SetGlobalValue("t_" + k, v);
+  for (const auto& [k, v] : m_messages) set_global_once("t_" + k, v);
 
   m_cache->SetTemplateRootDirectory(templates_dir.string());
   for (const auto& entry : std::filesystem::recursive_directory_iterator(templates_dir)) {
@@ -133,6 +150,7 @@ http::Response Views::render(const http::Request& request, const Page& page, con
   ctemplate::TemplateDictionary layout("layout");
   const std::string title = (page.has_errors ? t("title_error_prefix") : std::string()) + page.title;
   layout.SetValue("page_title", title);
+  for (const auto& [name, path] : kLayoutAssets) layout.SetValue(std::string(name), asset_url(path));
   fill_chrome(layout, request, page, *this);
   ctemplate::TemplateDictionary* body = layout.AddIncludeDictionary("CONTENT");
   body->SetFilename(page.body_template);

@@ -110,6 +110,11 @@ TEST(Assets, HashedNamesFromTheManifest) {
   EXPECT_NE(html.find("href=\"/static/css/samspil.0123abcd.css\""), std::string::npos);
 }
 
+TEST(Assets, AMissingHashedCopyFallsBackToThePlainName) {
+  const auto views = testing::make_views(R"({"js/samspil.js": "js/samspil.89abcdef.js"})");
+  EXPECT_EQ(views->asset_url("js/samspil.js"), "/static/js/samspil.js");
+}
+
 TEST(Assets, PlainNamesWithoutAManifestAndABrokenOneIsRefused) {
   const auto views = testing::make_views();
   EXPECT_EQ(views->asset_url("css/samspil.css"), "/static/css/samspil.css");
