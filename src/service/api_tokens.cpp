@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "crypto/random.hpp"
+#include "domain/calendar.hpp"
 #include "crypto/sha256.hpp"
 #include "service/audit.hpp"
 #include "service/errors.hpp"
@@ -29,6 +30,20 @@ void audit_token(storage::Connection& conn, const Actor& actor, audit::Action ac
 }
 
 }  // namespace
+
+std::optional<std::int64_t> expiry_from_date(std::string_view date) {
+  const auto d = domain::parse_date(date);
+  if (!d) return std::nullopt;
+  const auto next_day = std::chrono::year_month_day(std::chrono::sys_days(*d) + std::chrono::days(1));
+  const domain::Instant end = domain::to_utc(domain::local_at(next_day, 0));
+  return std::chrono::duration_cast<std::chrono::milliseconds>(end.time_since_epoch()).count();
+}
+
+std::string expiry_date(std::int64_t expires_at_ms) {
+  // The last second before the expiry lies on the date that was entered.
+  const domain::Instant t{std::chrono::seconds(expires_at_ms / 1000 - 1)};
+  return domain::format_date(domain::local_date(t));
+}
 
 std::string token_hash(const std::string& secret) { return crypto::sha256_hex(secret); }
 

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "service/actor.hpp"
@@ -34,6 +35,12 @@ struct Created {
   TokenView token;
   std::string secret;  // the bearer token; shown once, never stored
 };
+
+// The expiry for "valid through YYYY-MM-DD": the end of that day in Copenhagen (ms UTC);
+// nullopt when the text is not a real date.
+std::optional<std::int64_t> expiry_from_date(std::string_view date);
+// The date part of an expiry made by expiry_from_date, as YYYY-MM-DD (Copenhagen).
+std::string expiry_date(std::int64_t expires_at_ms);
 
 // The stored hash of a bearer token: SHA-256 hex of the raw token string.
 std::string token_hash(const std::string& secret);

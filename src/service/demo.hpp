@@ -1,9 +1,12 @@
 #pragma once
-// "Demo Kommune": an obviously fictional municipality for trying Samspil (`samspil demo`).
+// "Demo Kommune": an obviously fictional municipality for trying Samspil (`samspil demo`):
+// five units, one log-in per role with published passwords, a family with two children.
+#include <map>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "crypto/field_cipher.hpp"
 #include "storage/database.hpp"
 
 namespace samspil::service {
@@ -25,11 +28,24 @@ struct DemoResult {
   std::string tenant_name;
   bool created = false;  // false when the demo municipality already existed
   std::vector<DemoLogin> logins;
+  // The administrator's published TOTP secret (base32); "" when no field key was given,
+  // so the administrator sets TOTP up at the first log-in instead.
+  std::string admin_totp_secret;
+};
+
+// The demo's fixed, published TOTP secret of the administrator (base32, RFC 4648).
+inline constexpr const char* kDemoAdminTotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+// Ids of what the demo created, for later seeding steps (e.g. children with cases).
+struct DemoIds {
+  std::map<std::string, std::string> units;  // short key ("solsikken", "vestre", "ppr", …) -> unit id
+  std::map<std::string, std::string> users;  // e-mail -> user id
 };
 
 // Creates the demo municipality and its log-ins in one transaction; running it again
-// changes nothing and returns the same log-ins. Throws DemoRefused in a database that
-// already holds another municipality.
-DemoResult create_demo(storage::Database& db, std::int64_t now_ms);
+// changes nothing and returns the same log-ins. The administrator's TOTP secret is sealed
+// with cipher when one is given. Throws DemoRefused in a database that already holds
+// another municipality.
+DemoResult create_demo(storage::Database& db, std::int64_t now_ms, const crypto::FieldCipher* cipher = nullptr);
 
 }  // namespace samspil::service

@@ -6,7 +6,6 @@
 #include "app/cli_support.hpp"
 #include "app/clock.hpp"
 #include "app/database_setup.hpp"
-#include "service/demo.hpp"
 
 namespace samspil::app {
 
@@ -51,27 +50,6 @@ void add_migrate_command(CLI::App& app) {
   add_database_option(cmd, options->database_url);
   cmd->add_flag("--status", options->status_only, "Only report; exit 1 when migrations are pending or edited");
   cmd->callback([options] { run_migrate(*options); });
-}
-
-void add_demo_command(CLI::App& app) {
-  auto url = std::make_shared<std::string>();
-  CLI::App* cmd = app.add_subcommand("demo", "Create the fictional municipality \"Demo Kommune\" with demo log-ins");
-  add_database_option(cmd, *url);
-  cmd->callback([url] {
-    auto db = open_database(*url, data_dir(), MigrationPolicy::apply_pending, 1);
-    service::DemoResult demo;
-    try {
-      demo = service::create_demo(*db, now_ms());
-    } catch (const service::DemoRefused& e) {
-      throw CommandError(e.what());
-    }
-    std::cout << (demo.created ? "Oprettet: " : "Findes allerede: ") << demo.tenant_name
-              << " (fiktiv kommune til afprøvning)\n";
-    std::cout << "Demo-log-ins:\n";
-    for (const auto& login : demo.logins) {
-      std::cout << "  " << login.role << ": " << login.email << " / " << login.password << "\n";
-    }
-  });
 }
 
 }  // namespace samspil::app
