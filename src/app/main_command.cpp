@@ -11,6 +11,8 @@
 #include "app/commands/model_commands.hpp"
 #include "app/commands/serve_command.hpp"
 #include "app/commands/time_commands.hpp"
+#include "app/commands/token_command.hpp"
+#include "app/commands/user_command.hpp"
 #include "app/config.hpp"
 
 namespace samspil::app {
@@ -36,6 +38,8 @@ int run_main(int argc, char** argv) {
   add_model_commands(app);
   add_time_commands(app);
   add_jobs_commands(app);
+  add_user_commands(app);
+  add_token_commands(app);
 
   // Every line the program logs is JSON (the messages themselves are JSON objects), in UTC,
   // so log shippers need no parsing rules. The HTTP access log has its own logger.
