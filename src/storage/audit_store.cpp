@@ -95,9 +95,10 @@ std::vector<std::string> list_audit_tenants(Connection& conn) {
 std::vector<AccessLogRow> list_child_access(Connection& conn, const std::string& tenant,
                                             const std::string& guardian_user_id, int offset, int limit) {
   const Result r = conn.query(
-      "SELECT a.at, a.actor_role, COALESCE(u.name, ''), a.action, a.object_type, a.purpose, a.child_id "
-      "FROM audit_log a "
+      "SELECT a.at, a.actor_role, COALESCE(u.name, ''), a.action, a.object_type, a.purpose, a.child_id, "
+      "c.first_name FROM audit_log a "
       "JOIN guardianships g ON g.tenant = a.tenant AND g.child_id = a.child_id "
+      "JOIN children c ON c.tenant = a.tenant AND c.id = a.child_id "
       "LEFT JOIN units u ON u.tenant = a.tenant AND u.id = a.actor_unit "
       "WHERE a.tenant = $1 AND g.user_id = $2 "
       "ORDER BY a.at DESC, a.seq DESC LIMIT $3 OFFSET $4",
@@ -105,7 +106,7 @@ std::vector<AccessLogRow> list_child_access(Connection& conn, const std::string&
   std::vector<AccessLogRow> out;
   for (const Row& row : r.rows) {
     out.push_back(AccessLogRow{row.integer(0), row.text(1), row.text(2), row.text(3), row.text(4), row.text(5),
-                               row.text(6)});
+                               row.text(6), row.text(7)});
   }
   return out;
 }

@@ -58,6 +58,7 @@ struct AccessLogRow {
   std::string object_type;
   std::string purpose;
   std::string child_id;
+  std::string child_first_name;
 };
 // Entries whose child is one of the guardian's children (per guardianships), newest first.
 std::vector<AccessLogRow> list_child_access(Connection& conn, const std::string& tenant,
