@@ -7,6 +7,10 @@
 
 namespace samspil::api {
 
+void add_case_api_routes(http::Router& router, const web::WebContext& context);
+void add_consent_api_routes(http::Router& router, const web::WebContext& context);
+void add_child_api_routes(http::Router& router, const web::WebContext& context);
+
 void add_routes(http::Router& router, const web::WebContext& context) {
   (void)context;
   // The OpenAPI document is data (openapi/v1.json), read once at start-up; a test keeps it
@@ -28,6 +32,9 @@ void add_routes(http::Router& router, const web::WebContext& context) {
         return r;
       },
       {.name = "api.openapi", .policy = "public", .execution = http::Execution::io_thread});
+  add_case_api_routes(router, context);
+  add_consent_api_routes(router, context);
+  add_child_api_routes(router, context);
 }
 
 }  // namespace samspil::api
