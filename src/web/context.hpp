@@ -5,6 +5,7 @@
 #include <functional>
 #include <string>
 
+#include "crypto/field_cipher.hpp"
 #include "storage/database.hpp"
 #include "web/views.hpp"
 
@@ -21,6 +22,9 @@ struct WebContext {
   WebSettings settings;
   std::function<std::int64_t()> now_ms;  // the clock, passed in so tests can move time
   std::filesystem::path data_dir;        // templates/, locale/, openapi/, models/
+  // The field key (TOTP secrets, keyed hashes); null when none is configured (TOTP set-up
+  // is then refused and client addresses are hashed without a key).
+  const crypto::FieldCipher* cipher = nullptr;
 };
 
 }  // namespace samspil::web

@@ -15,6 +15,11 @@ struct RequestState {
   std::string session_id_hash;  // "" for bearer tokens and anonymous requests
   std::string csrf_token;       // put in every form as the hidden field "csrf_token"
   std::string flash;            // shown once on the next page
+  // While the password is accepted but the second factor is due, the session's user
+  // (actor stays empty, so nothing else is reachable) and the step: "totp" or "totp_setup".
+  std::string pending_tenant;
+  std::string pending_user_id;
+  std::string second_factor_step;
 };
 
 // The request's state, created empty on first use.

@@ -1,0 +1,50 @@
+#pragma once
+// Local log-in with e-mail and passphrase (Argon2id), with throttling and temporary lock-out
+// per account and per client address, and the access-log entries for failures and locks.
+// The same answer for an unknown e-mail and a wrong passphrase, in about the same time.
+#include <cstdint>
+#include <string>
+
+#include "service/login_throttle.hpp"
+#include "service/sessions.hpp"
+#include "storage/database.hpp"
+
+namespace samspil::service::login {
+
+// Replaces the process-wide limits (call before serving; not synchronised).
+void set_limits(const Limits& limits);
+// The process-wide limits.
+const Limits& limits();
+
+struct Attempt {
+  std::string tenant;
+  std::string email;
+  std::string password;
+  std::string address_key;  // a keyed hash of the client's IP, never the IP itself
+  std::string request_id;
+};
+
+enum class Outcome {
+  signed_in,        // session started, nothing more due
+  totp_due,         // session started with the second factor pending: ask for a code
+  totp_setup_due,   // session started pending: an administrator must set up TOTP first
+  refused,          // unknown e-mail, wrong passphrase, disabled user or unknown municipality
+  locked,           // too many failures: temporarily locked (account or address)
+};
+
+struct Result {
+  Outcome outcome = Outcome::refused;
+  sessions::Started session;  // set for signed_in, totp_due and totp_setup_due
+};
+
+// Checks the passphrase and starts a session (a new random id) when it matches. Counters
+// and access-log entries are committed also when the attempt fails.
+Result sign_in_with_password(storage::Database& db, const Attempt& attempt, std::int64_t now_ms);
+
+// What a user with a pending session must do next: "totp" (enter a code) or "totp_setup".
+std::string second_factor_step(storage::Connection& conn, const std::string& tenant, const std::string& user_id);
+
+// Passphrase rule: 12 to 128 characters (UTF-8 code points). Returns "" or a Danish message.
+std::string passphrase_problem(const std::string& passphrase);
+
+}  // namespace samspil::service::login

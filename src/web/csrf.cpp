@@ -1,0 +1,58 @@
+#include "web/csrf.hpp"
+
+#include "web/error_pages.hpp"
+#include "web/request_state.hpp"
+#include "web/session_middleware.hpp"
+
+namespace samspil::web {
+
+std::map<std::string, std::string> form_fields(const http::Request& request) {
+  std::map<std::string, std::string> fields;
+  std::string_view body = request.body;
+  while (!body.empty()) {
+    const auto amp = body.find('&');
+    const std::string_view pair = body.substr(0, amp);
+    body = amp == std::string_view::npos ? std::string_view{} : body.substr(amp + 1);
+    if (pair.empty()) continue;
+    const auto eq = pair.find('=');
+    auto name = http::percent_decode(pair.substr(0, eq), true);
+    auto value = eq == std::string_view::npos ? std::optional<std::string>("")
+                                              : http::percent_decode(pair.substr(eq + 1), true);
+    if (name && value) fields.emplace(std::move(*name), std::move(*value));
+  }
+  return fields;
+}
+
+bool constant_time_equal(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) diff |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return diff == 0;
+}
+
+http::Middleware csrf_middleware(const WebContext& context) {
+  return [&context](http::Request& request, const http::Next& next) {
+    const std::string& m = request.method;
+    if (m == "GET" || m == "HEAD" || m == "OPTIONS") return next(request);
+    const RequestState& s = state(request);
+    if (s.actor && s.actor->via == service::Via::token) return next(request);
+    // Signed in (or half-way): the session's token. Signed out: the CSRF cookie itself,
+    // not a token the middleware may just have minted for this response.
+    const std::string expected = !s.session_id_hash.empty()
+                                     ? s.csrf_token
+                                     : cookie_value(request, csrf_cookie_name(context.settings));
+    std::string given = request.header("x-csrf-token");
+    if (given.empty() && request.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0) {
+      const auto fields = form_fields(request);
+      if (auto it = fields.find("csrf_token"); it != fields.end()) given = it->second;
+    }
+    if (expected.empty() || given.empty() || !constant_time_equal(expected, given)) {
+      return error_page(context.views, request, 403,
+                        "Formularen kunne ikke sendes, fordi sikkerhedsnøglen mangler eller er forkert. "
+                        "Gå tilbage, genindlæs siden og prøv igen.");
+    }
+    return next(request);
+  };
+}
+
+}  // namespace samspil::web

@@ -1,0 +1,26 @@
+#pragma once
+// Small helpers shared by the log-in, TOTP, password-reset and profile pages.
+#include <ctemplate/template.h>
+
+#include <map>
+#include <string>
+
+#include "http/message.hpp"
+#include "web/context.hpp"
+
+namespace samspil::web {
+
+// Field name -> Danish message, in form order by the caller's choice of names.
+using FormErrors = std::map<std::string, std::string>;
+
+// Sets the values every form needs (csrf_token): an included body does not see the layout's.
+void fill_form_basics(ctemplate::TemplateDictionary& body, const http::Request& request);
+// Adds the DKFDS error summary (include ERROR_SUMMARY) (section ERRORS with ERROR {field, message}) and, per field,
+// the section <FIELD>_ERROR with value <field>_error (field names upper-cased for sections).
+void fill_errors(ctemplate::TemplateDictionary& body, const FormErrors& errors);
+// The string without leading and trailing spaces.
+std::string trim(const std::string& value);
+// A keyed hash of the client's address for throttling (the address itself is never stored).
+std::string address_key(const WebContext& context, const http::Request& request);
+
+}  // namespace samspil::web
