@@ -58,6 +58,8 @@ class Router {
   Response dispatch(Request& request, const Match& match) const;
   // Returns the execution mode of the route that would serve this request.
   Execution execution_for(std::string_view method, std::string_view path) const;
+  // Every route in the order added (`samspil routes`, the authorisation matrix test).
+  const std::vector<Route>& routes() const { return m_routes; }
 
  private:
   Response run_chain(Request& request, const Route& route, std::size_t index) const;

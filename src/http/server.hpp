@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "http/metrics.hpp"
 #include "http/router.hpp"
@@ -25,6 +27,8 @@ struct ServerConfig {
   int worker_threads = 4;
   std::filesystem::path static_dir;  // served under /static/ when non-empty
   std::string static_prefix = "/static/";
+  // Added to every response (routes, static files, 404s) that does not set the same header.
+  std::vector<std::pair<std::string, std::string>> default_headers;
 };
 
 class Server {

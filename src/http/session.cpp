@@ -318,7 +318,7 @@ asio::awaitable<Response> Session::dispatch_on_pool(Request& request, const Matc
 
 asio::awaitable<void> Session::write_response(const Response& response, const WireOptions& options,
                                               std::size_t& bytes_out, error_code& ec) {
-  bool with_body = serialize_head(m_head, response, options);
+  bool with_body = serialize_head(m_head, response, options, &m_server.config.default_headers);
   std::string_view body = with_body ? response.body_view() : std::string_view();
   std::array<asio::const_buffer, 2> buffers{asio::buffer(m_head.data(), m_head.size()),
                                             asio::buffer(body.data(), body.size())};

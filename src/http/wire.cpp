@@ -58,7 +58,7 @@ void append_number(std::string& out, std::size_t n) {
 
 }  // namespace
 
-bool serialize_head(std::string& out, const Response& r, const WireOptions& o) {
+bool serialize_head(std::string& out, const Response& r, const WireOptions& o, const HeaderList* extra_defaults) {
   out.clear();
   out.append("HTTP/1.1 ");
   append_number(out, static_cast<std::size_t>(r.status));
@@ -89,6 +89,11 @@ bool serialize_head(std::string& out, const Response& r, const WireOptions& o) {
   if (!has_referrer) out.append("Referrer-Policy: no-referrer\r\n");
   if (!has_frame) out.append("X-Frame-Options: DENY\r\n");
   if (!has_csp) append_header(out, "Content-Security-Policy", default_csp);
+  if (extra_defaults) {
+    for (const auto& [name, value] : *extra_defaults) {
+      if (!r.has_header(name)) append_header(out, name, value);
+    }
+  }
   if (!o.request_id.empty()) append_header(out, "X-Request-Id", o.request_id);
 
   bool bodiless_status = (r.status >= 100 && r.status < 200) || r.status == 204 || r.status == 304;

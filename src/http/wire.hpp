@@ -4,6 +4,8 @@
 // per-field allocations, and it keeps Beast out of this translation unit.
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "http/message.hpp"
 
@@ -22,8 +24,13 @@ inline constexpr std::string_view default_csp =
     "font-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; "
     "form-action 'self'";
 
-// Writes the status line and headers (with defaults and Content-Length) into `out`,
-// replacing its contents; returns whether the body must follow.
-bool serialize_head(std::string& out, const Response& response, const WireOptions& options);
+// Headers every response gets unless it sets the same name itself (the application's
+// security headers: Cache-Control, Permissions-Policy, HSTS …).
+using HeaderList = std::vector<std::pair<std::string, std::string>>;
+
+// Writes the status line and headers (with defaults, `extra_defaults` and Content-Length)
+// into `out`, replacing its contents; returns whether the body must follow.
+bool serialize_head(std::string& out, const Response& response, const WireOptions& options,
+                    const HeaderList* extra_defaults = nullptr);
 
 }  // namespace samspil::http
