@@ -6,9 +6,11 @@
 #include <iostream>
 
 #include "app/cli_support.hpp"
+#include "app/commands/audit_command.hpp"
 #include "app/commands/basic_commands.hpp"
 #include "app/commands/jobs_commands.hpp"
 #include "app/commands/model_commands.hpp"
+#include "app/commands/routes_command.hpp"
 #include "app/commands/serve_command.hpp"
 #include "app/commands/time_commands.hpp"
 #include "app/commands/token_command.hpp"
@@ -40,6 +42,8 @@ int run_main(int argc, char** argv) {
   add_jobs_commands(app);
   add_user_commands(app);
   add_token_commands(app);
+  add_audit_commands(app);
+  add_routes_command(app);
 
   // Every line the program logs is JSON (the messages themselves are JSON objects), in UTC,
   // so log shippers need no parsing rules. The HTTP access log has its own logger.
