@@ -39,6 +39,25 @@ void add_config_options(CLI::App* cmd, Config& c) {
       ->envname("SAMSPIL_LOG_LEVEL")->capture_default_str();
   cmd->add_option("--data-dir", c.data_dir, "Directory with migrations/, models/, static/, templates/")
       ->envname("SAMSPIL_DATA_DIR");
+  cmd->add_option("--oidc-issuer", c.oidc_issuer, "OpenID Connect issuer for staff single sign-on (empty = off)")
+      ->envname("SAMSPIL_OIDC_ISSUER");
+  cmd->add_option("--oidc-client-id", c.oidc_client_id, "Samspil's client id at the OpenID provider")
+      ->envname("SAMSPIL_OIDC_CLIENT_ID");
+  cmd->add_option("--oidc-client-secret-file", c.oidc_client_secret_file,
+                  "File with the client secret; or set SAMSPIL_OIDC_CLIENT_SECRET")
+      ->envname("SAMSPIL_OIDC_CLIENT_SECRET_FILE");
+  cmd->add_option("--oidc-redirect-uri", c.oidc_redirect_uri, "Registered redirect URI, ending in /log-ind/sso/callback")
+      ->envname("SAMSPIL_OIDC_REDIRECT_URI");
+  cmd->add_option("--oidc-user-claim", c.oidc_user_claim,
+                  "ID-token claim that identifies the user: email (users.email) or another (users.oidc_subject)")
+      ->envname("SAMSPIL_OIDC_USER_CLAIM")->capture_default_str();
+  cmd->add_option("--oidc-algorithms", c.oidc_algorithms, "Accepted ID-token algorithms, comma-separated (RS256, ES256)")
+      ->envname("SAMSPIL_OIDC_ALGORITHMS")->capture_default_str();
+  cmd->add_option("--oidc-tenant", c.oidc_tenant, "Id or name of the municipality that SSO signs into")
+      ->envname("SAMSPIL_OIDC_TENANT");
+  cmd->add_option("--oidc-clock-skew-seconds", c.oidc_clock_skew_seconds,
+                  "Clock difference tolerated when checking ID-token times")
+      ->envname("SAMSPIL_OIDC_CLOCK_SKEW_SECONDS")->capture_default_str();
 }
 
 namespace {
@@ -86,6 +105,32 @@ std::vector<std::string> validate(Config& c) {
   positive(c.worker_threads, "--worker-threads", 1, 1024);
   positive(c.db_pool_size, "--db-pool-size", 1, 1024);
   positive(c.job_workers, "--job-workers", 0, 64);
+  if (!c.oidc_issuer.empty()) {
+    const auto allowed_url = [](const std::string& url) {
+      return url.rfind("https://", 0) == 0 || url.rfind("http://127.0.0.1", 0) == 0 || url.rfind("http://localhost", 0) == 0;
+    };
+    if (!allowed_url(c.oidc_issuer)) errors.push_back("--oidc-issuer: must be an https:// URL");
+    if (c.oidc_client_id.empty()) errors.push_back("--oidc-client-id: required when --oidc-issuer is set");
+    if (!allowed_url(c.oidc_redirect_uri)) errors.push_back("--oidc-redirect-uri: must be an https:// URL");
+    if (c.oidc_tenant.empty()) errors.push_back("--oidc-tenant: required when --oidc-issuer is set");
+    if (c.oidc_user_claim.empty()) errors.push_back("--oidc-user-claim: must name a claim");
+    if (c.oidc_client_secret_file.empty() && !std::getenv("SAMSPIL_OIDC_CLIENT_SECRET")) {
+      errors.push_back("--oidc-client-secret-file: required (or SAMSPIL_OIDC_CLIENT_SECRET) when --oidc-issuer is set");
+    }
+    c.oidc_algorithm_list.clear();
+    std::stringstream list(c.oidc_algorithms);
+    for (std::string alg; std::getline(list, alg, ',');) {
+      if (alg != "RS256" && alg != "ES256") {
+        errors.push_back("--oidc-algorithms: '" + alg + "' is not one of RS256, ES256");
+      } else {
+        c.oidc_algorithm_list.push_back(alg);
+      }
+    }
+    if (c.oidc_algorithm_list.empty()) errors.push_back("--oidc-algorithms: name at least one algorithm");
+    if (c.oidc_clock_skew_seconds < 0 || c.oidc_clock_skew_seconds > 600) {
+      errors.push_back("--oidc-clock-skew-seconds: must be between 0 and 600");
+    }
+  }
   static const std::vector<std::string> levels{"trace", "debug", "info", "warn", "error"};
   if (std::find(levels.begin(), levels.end(), c.log_level) == levels.end()) {
     errors.push_back("--log-level: must be one of trace, debug, info, warn, error");
@@ -113,6 +158,21 @@ void load_secret_files_into_env() {
     while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.pop_back();
     ::setenv(name, value.c_str(), 0);
   }
+}
+
+std::string load_oidc_client_secret(const Config& c) {
+  std::string value;
+  if (!c.oidc_client_secret_file.empty()) {
+    std::ifstream in(c.oidc_client_secret_file);
+    if (!in) throw CommandError("--oidc-client-secret-file: cannot read '" + c.oidc_client_secret_file + "'");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    value = buffer.str();
+  } else if (const char* env = std::getenv("SAMSPIL_OIDC_CLIENT_SECRET")) {
+    value = env;
+  }
+  while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.pop_back();
+  return value;
 }
 
 }  // namespace samspil::app

@@ -28,6 +28,16 @@ struct Config {
   bool secure_cookies = true; // off only for plain-HTTP local runs
   std::string log_level = "info";
   std::filesystem::path data_dir;  // migrations/, models/, static/, templates/
+  // Single sign-on with OpenID Connect (issue 4); off while oidc_issuer is empty.
+  std::string oidc_issuer;
+  std::string oidc_client_id;
+  std::string oidc_client_secret_file;  // else SAMSPIL_OIDC_CLIENT_SECRET
+  std::string oidc_redirect_uri;        // e.g. https://samspil.kommune.dk/log-ind/sso/callback
+  std::string oidc_user_claim = "email";  // "email" matches users.email, others users.oidc_subject
+  std::string oidc_algorithms = "RS256,ES256";
+  std::vector<std::string> oidc_algorithm_list;  // derived from oidc_algorithms
+  std::string oidc_tenant;              // id or name of the municipality SSO signs into
+  int oidc_clock_skew_seconds = 60;
 };
 
 // Registers every serve option on cmd, bound to config (with env names and defaults).
@@ -39,4 +49,7 @@ std::vector<std::string> validate(Config& config);
 // into the plain variable when that is unset, so secrets can come from mounted files.
 void load_secret_files_into_env();
 
+// The OIDC client secret from --oidc-client-secret-file or SAMSPIL_OIDC_CLIENT_SECRET
+// ("" when neither); throws CommandError when the file cannot be read.
+std::string load_oidc_client_secret(const Config& config);
 }  // namespace samspil::app

@@ -24,6 +24,7 @@
 #include "jobs/probe.hpp"
 #include "jobs/queue.hpp"
 #include "web/routes.hpp"
+#include "web/sso.hpp"
 #include "web/views.hpp"
 
 namespace samspil::app {
@@ -125,6 +126,24 @@ void run_serve(Config config) {
                                     [] { return now_ms(); }, config.data_dir};
   web::add_routes(router, web_context);
   api::add_routes(router, web_context);
+
+  // Staff single sign-on (OpenID Connect) when an issuer is configured; the provider is
+  // discovered on the first log-in, so serving starts even while it is unreachable.
+  std::unique_ptr<service::sso::OidcLogin> sso;
+  if (!config.oidc_issuer.empty()) {
+    service::sso::OidcSettings sso_settings;
+    sso_settings.client = {.issuer = config.oidc_issuer,
+                           .client_id = config.oidc_client_id,
+                           .client_secret = load_oidc_client_secret(config),
+                           .redirect_uri = config.oidc_redirect_uri,
+                           .allowed_algorithms = config.oidc_algorithm_list,
+                           .skew_seconds = config.oidc_clock_skew_seconds,
+                           .jwks_refetch_interval_ms = 60'000};
+    sso_settings.user_claim = config.oidc_user_claim;
+    sso_settings.tenant = config.oidc_tenant;
+    sso = std::make_unique<service::sso::OidcLogin>(*db, std::move(sso_settings), oidc::curl_fetcher());
+    web::add_sso_routes(router, web_context, *sso);
+  }
 
   http::ServerConfig server_config;
   server_config.host = config.host;
