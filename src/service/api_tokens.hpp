@@ -14,26 +14,26 @@
 namespace samspil::service::api_tokens {
 
 struct TokenView {
-  std::string id;
-  std::string user_id;
-  std::string user_email;
-  std::string user_name;
-  std::string label;
+  std::string id = {};
+  std::string user_id = {};
+  std::string user_email = {};
+  std::string user_name = {};
+  std::string label = {};
   std::int64_t created_at_ms = 0;
-  std::optional<std::int64_t> expires_at_ms;
-  std::optional<std::int64_t> revoked_at_ms;
-  std::optional<std::int64_t> last_used_at_ms;
+  std::optional<std::int64_t> expires_at_ms = {};
+  std::optional<std::int64_t> revoked_at_ms = {};
+  std::optional<std::int64_t> last_used_at_ms = {};
 };
 
 struct NewToken {
-  std::string user_id;
-  std::string label;
-  std::optional<std::int64_t> expires_at_ms;  // none = until revoked
+  std::string user_id = {};
+  std::string label = {};
+  std::optional<std::int64_t> expires_at_ms = {};  // none = until revoked
 };
 
 struct Created {
   TokenView token;
-  std::string secret;  // the bearer token; shown once, never stored
+  std::string secret = {};  // the bearer token; shown once, never stored
 };
 
 // The expiry for "valid through YYYY-MM-DD": the end of that day in Copenhagen (ms UTC);

@@ -14,22 +14,22 @@
 namespace samspil::service::organisation {
 
 struct UnitView {
-  std::string id;
-  std::string name;
-  std::string kind;       // code, see unit_kinds()
-  std::string parent_id;  // "" at the top
+  std::string id = {};
+  std::string name = {};
+  std::string kind = {};       // code, see unit_kinds()
+  std::string parent_id = {};  // "" at the top
 };
 
 struct UnitInput {
-  std::string name;
-  std::string kind;
-  std::string parent_id;  // "" = top level
+  std::string name = {};
+  std::string kind = {};
+  std::string parent_id = {};  // "" = top level
 };
 
 // A change: fields left empty are kept (parent_id "" with move_to_top moves to the top).
 struct UnitPatch {
-  std::optional<std::string> name;
-  std::optional<std::string> parent_id;  // "" = top level
+  std::optional<std::string> name = {};
+  std::optional<std::string> parent_id = {};  // "" = top level
 };
 
 struct TreeNode {
@@ -38,8 +38,8 @@ struct TreeNode {
 };
 
 struct UnitPage {
-  std::vector<UnitView> units;
-  std::string next_cursor;  // "" on the last page
+  std::vector<UnitView> units = {};
+  std::string next_cursor = {};  // "" on the last page
 };
 
 // The unit kind codes, in display order.

@@ -17,8 +17,8 @@
 namespace samspil::service::people {
 
 struct ProfessionOption {
-  std::string id;    // e.g. "ppr_psychologist"
-  std::string name;  // Danish, e.g. "PPR-psykolog"
+  std::string id = {};    // e.g. "ppr_psychologist"
+  std::string name = {};  // Danish, e.g. "PPR-psykolog"
 };
 using ProfessionCatalogue = std::vector<ProfessionOption>;
 
@@ -28,86 +28,86 @@ ProfessionCatalogue load_professions(const std::filesystem::path& yaml_file);
 ProfessionCatalogue parse_professions(const std::string& yaml_text);
 
 struct MembershipView {
-  std::string unit_id;
-  std::string unit_name;
+  std::string unit_id = {};
+  std::string unit_name = {};
   bool is_leader = false;
 };
 
 struct UserView {
-  std::string id;
-  std::string email;
-  std::string display_name;
-  std::string role;  // code
+  std::string id = {};
+  std::string email = {};
+  std::string display_name = {};
+  std::string role = {};  // code
   bool disabled = false;
-  std::vector<std::string> professions;
-  std::vector<MembershipView> memberships;
+  std::vector<std::string> professions = {};
+  std::vector<MembershipView> memberships = {};
   std::int64_t created_at_ms = 0;
 };
 
 struct MembershipInput {
-  std::string unit_id;
+  std::string unit_id = {};
   bool is_leader = false;
 };
 
 struct NewUser {
-  std::string email;
-  std::string display_name;
-  std::string role;      // code; "guardian" for a parent
-  std::string password;  // "" = none (single sign-on only, or set later)
-  std::vector<std::string> professions;
-  std::vector<MembershipInput> memberships;
+  std::string email = {};
+  std::string display_name = {};
+  std::string role = {};      // code; "guardian" for a parent
+  std::string password = {};  // "" = none (single sign-on only, or set later)
+  std::vector<std::string> professions = {};
+  std::vector<MembershipInput> memberships = {};
 };
 
 // A change; absent fields are kept.
 struct UserPatch {
-  std::optional<std::string> display_name;
-  std::optional<std::string> role;
-  std::optional<std::vector<std::string>> professions;
-  std::optional<std::vector<MembershipInput>> memberships;
-  std::optional<bool> disabled;
-  std::optional<std::string> password;
+  std::optional<std::string> display_name = {};
+  std::optional<std::string> role = {};
+  std::optional<std::vector<std::string>> professions = {};
+  std::optional<std::vector<MembershipInput>> memberships = {};
+  std::optional<bool> disabled = {};
+  std::optional<std::string> password = {};
 };
 
 struct UserQuery {
-  std::string role;     // "" = every role
-  std::string unit_id;  // "" = every unit
-  std::string cursor;
+  std::string role = {};     // "" = every role
+  std::string unit_id = {};  // "" = every unit
+  std::string cursor = {};
   int limit = 50;
 };
 
 struct UserPage {
-  std::vector<UserView> users;
-  std::string next_cursor;  // "" on the last page
+  std::vector<UserView> users = {};
+  std::string next_cursor = {};  // "" on the last page
 };
 
 struct ChildLink {
-  std::string child_id;
-  std::string first_name;
-  std::string last_name;
-  std::string relation;  // parent, foster_parent, other
+  std::string child_id = {};
+  std::string first_name = {};
+  std::string last_name = {};
+  std::string relation = {};  // parent, foster_parent, other
   bool has_custody = true;
 };
 
 struct GuardianView {
   UserView user;
-  std::vector<ChildLink> children;
+  std::vector<ChildLink> children = {};
 };
 
 struct GuardianPage {
-  std::vector<GuardianView> guardians;
-  std::string next_cursor;
+  std::vector<GuardianView> guardians = {};
+  std::string next_cursor = {};
 };
 
 struct LinkInput {
-  std::string child_id;
-  std::string relation;
+  std::string child_id = {};
+  std::string relation = {};
   bool has_custody = true;
 };
 
 struct ChildOption {
-  std::string id;
-  std::string name;        // "Fornavn Efternavn"
-  std::string birth_date;  // YYYY-MM-DD
+  std::string id = {};
+  std::string name = {};        // "Fornavn Efternavn"
+  std::string birth_date = {};  // YYYY-MM-DD
 };
 
 // The Danish name of a guardian relation ("Forælder", …).

@@ -11,24 +11,24 @@
 namespace samspil::storage {
 
 struct UserRecord {
-  std::string id;
-  std::string tenant;
-  std::string email;
-  std::string display_name;
-  std::string role;
-  std::optional<std::int64_t> disabled_at_ms;
+  std::string id = {};
+  std::string tenant = {};
+  std::string email = {};
+  std::string display_name = {};
+  std::string role = {};
+  std::optional<std::int64_t> disabled_at_ms = {};
   std::int64_t created_at_ms = 0;
 };
 
 struct Membership {
-  std::string unit_id;
+  std::string unit_id = {};
   bool is_leader = false;
 };
 
 struct UserListFilter {
-  std::string role;     // "" = every role
-  std::string unit_id;  // "" = every unit; else members of this unit only
-  std::string after;    // keyset cursor: the id of the last user on the previous page
+  std::string role = {};     // "" = every role
+  std::string unit_id = {};  // "" = every unit; else members of this unit only
+  std::string after = {};    // keyset cursor: the id of the last user on the previous page
   int limit = 50;
 };
 
