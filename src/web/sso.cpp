@@ -25,6 +25,7 @@ http::Response failure_page(const WebContext& context, const http::Request& requ
       request, {.title = context.views.t("sso_failed_title"), .body_template = "auth/sso_error.tpl",
                 .status = failed.status()},
       [&](ctemplate::TemplateDictionary& body) {
+        body.SetValue("heading", context.views.t("sso_failed_heading"));
         body.SetValue("text", context.views.t(failed.status() == 403 ? "sso_failed_not_allowed" : "sso_failed_retry"));
         body.SetValue("request_id", request.request_id);
       });
@@ -32,9 +33,29 @@ http::Response failure_page(const WebContext& context, const http::Request& requ
   return response;
 }
 
+// SSO is not configured in this installation.
+http::Response not_available_page(const WebContext& context, const http::Request& request) {
+  return context.views.render(
+      request, {.title = context.views.t("sso_off_title"), .body_template = "auth/sso_error.tpl", .status = 404},
+      [&](ctemplate::TemplateDictionary& body) {
+        body.SetValue("heading", context.views.t("sso_off_title"));
+        body.SetValue("text", context.views.t("sso_off_text"));
+        body.SetValue("request_id", request.request_id);
+      });
+}
+
 }  // namespace
 
-void add_sso_routes(http::Router& router, const WebContext& context, service::sso::OidcLogin& login) {
+void add_sso_routes(http::Router& router, const WebContext& context, service::sso::OidcLogin* login_or_null) {
+  if (!login_or_null) {
+    for (const char* path : {"/log-ind/sso", "/log-ind/sso/callback"}) {
+      router.add("GET", path, [&context](http::Request& request) { return not_available_page(context, request); },
+                 {.name = std::string_view(path).ends_with("callback") ? "sso.callback" : "sso.begin",
+                  .policy = "public", .execution = http::Execution::worker_pool});
+    }
+    return;
+  }
+  service::sso::OidcLogin& login = *login_or_null;
   router.add(
       "GET", "/log-ind/sso",
       [&context, &login](http::Request& request) {

@@ -7,7 +7,7 @@
 
 namespace samspil::web {
 
-// Adds the SSO routes (policy "public"); login must outlive the router.
-void add_sso_routes(http::Router& router, const WebContext& context, service::sso::OidcLogin& login);
+// Adds the SSO routes (policy "public"); login (nullptr = SSO off) must outlive the router.
+void add_sso_routes(http::Router& router, const WebContext& context, service::sso::OidcLogin* login);
 
 }  // namespace samspil::web

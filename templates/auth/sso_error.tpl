@@ -1,4 +1,4 @@
-{{%AUTOESCAPE context="HTML"}}<h1>{{t_sso_failed_heading}}</h1>
+{{%AUTOESCAPE context="HTML"}}<h1>{{heading}}</h1>
 <div class="alert alert-error" role="alert">
 <div class="alert-body">
 <p class="alert-text">{{text}}</p>

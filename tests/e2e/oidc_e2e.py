@@ -354,7 +354,27 @@ def scenario_subject_claim(engine):
         expect_refused(stack, response, 403, "unknown_user")
 
 
+def scenario_sso_off(engine):
+    """Without --oidc-issuer the SSO paths answer a Danish "not available" page, and serve
+    refuses an issuer without the rest of the SSO configuration."""
+    with tempfile.TemporaryDirectory() as tmp:
+        url = sqlite_url(tmp) if engine == "sqlite" else fresh_postgres_database()
+        server = Server(url, "--migrate", "--secure-cookies", "false")
+        try:
+            for path in ("/log-ind/sso", "/log-ind/sso/callback?code=x&state=y"):
+                status, _, body = server.get(path)
+                check(status == 404 and "ikke slået til" in body, f"{path} with SSO off: {status} {body[:300]}")
+        finally:
+            server.stop()
+        bad = run("serve", "--database-url", url, "--listen", "127.0.0.1:0", "--oidc-issuer", "http://idp.example",
+                  "--oidc-algorithms", "HS256")
+        check(bad.returncode != 0, "serve accepted an incomplete SSO configuration")
+        for needle in ("--oidc-issuer", "--oidc-client-id", "--oidc-redirect-uri", "--oidc-tenant", "HS256"):
+            check(needle in bad.stderr, f"no message about {needle}: {bad.stderr}")
+
+
 SCENARIOS = {
+    "sso_off": scenario_sso_off,
     "code_flow": scenario_code_flow,
     "wrong_audience": scenario_wrong_audience,
     "expired_token": scenario_expired_token,

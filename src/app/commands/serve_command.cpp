@@ -128,7 +128,8 @@ void run_serve(Config config) {
   api::add_routes(router, web_context);
 
   // Staff single sign-on (OpenID Connect) when an issuer is configured; the provider is
-  // discovered on the first log-in, so serving starts even while it is unreachable.
+  // discovered on the first log-in, so serving starts even while it is unreachable. Without
+  // an issuer the SSO paths answer a Danish "not available" page.
   std::unique_ptr<service::sso::OidcLogin> sso;
   if (!config.oidc_issuer.empty()) {
     service::sso::OidcSettings sso_settings;
@@ -142,8 +143,8 @@ void run_serve(Config config) {
     sso_settings.user_claim = config.oidc_user_claim;
     sso_settings.tenant = config.oidc_tenant;
     sso = std::make_unique<service::sso::OidcLogin>(*db, std::move(sso_settings), oidc::curl_fetcher());
-    web::add_sso_routes(router, web_context, *sso);
   }
+  web::add_sso_routes(router, web_context, sso.get());
 
   http::ServerConfig server_config;
   server_config.host = config.host;
