@@ -4,6 +4,7 @@
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{page_title}} - Samspil</title>
+<link rel="icon" href="{{asset_favicon}}" type="image/svg+xml">
 <link rel="stylesheet" href="{{asset_dkfds_css}}">
 <link rel="stylesheet" href="{{asset_samspil_css}}">
 <script src="{{asset_dkfds_js}}" defer></script>

@@ -74,6 +74,7 @@ constexpr std::pair<std::string_view, std::string_view> kLayoutAssets[] = {
     {"asset_dkfds_js", "vendor/dkfds/js/dkfds.min.js"},
     {"asset_samspil_css", "css/samspil.css"},
     {"asset_samspil_js", "js/samspil.js"},
+    {"asset_favicon", "img/favicon.svg"},
 };
 
 // ctemplate keeps global values in an arena and leaks a value that is overwritten; a second

@@ -1,0 +1,12 @@
+// Every page of Samspil that the browser run visits: screenshots at 1280 and 360 px, axe
+// WCAG 2.1 A/AA with zero violations allowed, no CSP violations, with and without JS.
+// Append your pages here: { path, role, name }.
+//   role: 'anonymous' or a demo role from login.js ('administrator', 'leader', 'teacher',
+//         'educator', 'psychologist', 'ppr_lead', 'health_visitor', 'social_worker', 'guardian')
+//   name: file-name-safe, unique; screenshots are <name>-<width>.png
+//   status (optional): the expected HTTP status, 200 by default
+module.exports = [
+  { path: '/', role: 'anonymous', name: 'forside' },
+  { path: '/tilgaengelighed', role: 'anonymous', name: 'tilgaengelighed' },
+  { path: '/log-ind', role: 'anonymous', name: 'log-ind' },
+];

@@ -1,0 +1,74 @@
+// For every page in pages.js and each width: load it (as its role), require the expected
+// status, no Content-Security-Policy violation and no console error, zero axe WCAG 2.1 A/AA
+// violations, and write a full-page screenshot and the per-page axe result.
+const fs = require('fs');
+const path = require('path');
+const { test, expect } = require('@playwright/test');
+const AxeBuilder = require('@axe-core/playwright').default;
+const pages = require('./pages');
+const { login } = require('./login');
+const { baseURL, screenshotDir, summaryDir } = require('./paths');
+
+const WIDTHS = [1280, 360];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+// axe runs inside the page, which a context without JavaScript cannot do: for the "nojs"
+// project the page's cookies move to a JavaScript-enabled context that blocks every script
+// the page itself loads, so axe sees exactly the HTML-only page.
+async function analyze(page, project, url, browser) {
+  if (project === 'js') return new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const context = await browser.newContext({ javaScriptEnabled: true, locale: 'da-DK',
+                                             viewport: page.viewportSize(),
+                                             storageState: await page.context().storageState() });
+  try {
+    await context.route('**/*.js', (route) => route.abort());
+    const copy = await context.newPage();
+    await copy.setViewportSize(page.viewportSize());
+    await copy.goto(url);
+    return await new AxeBuilder({ page: copy }).withTags(AXE_TAGS).analyze();
+  } finally {
+    await context.close();
+  }
+}
+
+for (const entry of pages) {
+  for (const width of WIDTHS) {
+    test(`${entry.name} (${entry.role}) ${width}px`, async ({ page, browser }, testInfo) => {
+      await page.setViewportSize({ width, height: 900 });
+      const problems = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => problems.push(`script error: ${err.message}`));
+      page.on('response', (r) => {
+        if (r.status() >= 400 && r.url() !== page.url()) problems.push(`${r.status()} for ${r.url()}`);
+      });
+      // Chromium reports CSP violations as console errors and as securitypolicyviolation events.
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) => {
+          console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
+      const base = baseURL();
+      if (entry.role !== 'anonymous') await login(page, entry.role, base);
+      const response = await page.goto(base + entry.path);
+      expect(response.status(), `status of ${entry.path}`).toBe(entry.status || 200);
+      await page.waitForLoadState('load');
+
+      const project = testInfo.project.name;
+      fs.mkdirSync(screenshotDir(), { recursive: true });
+      const suffix = project === 'js' ? '' : '-nojs';
+      await page.screenshot({ path: path.join(screenshotDir(), `${entry.name}${suffix}-${width}.png`), fullPage: true });
+
+      const axe = await analyze(page, project, base + entry.path, browser);
+      const rules = axe.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+                                                 targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+      const count = axe.violations.reduce((n, v) => n + v.nodes.length, 0);
+      fs.writeFileSync(path.join(summaryDir(), `${entry.name}-${project}-${width}.json`),
+                       JSON.stringify({ path: entry.path, project, width, violations: count, rules }));
+
+      expect(rules, `axe violations on ${entry.path} at ${width}px`).toEqual([]);
+      expect(problems, `console/CSP problems on ${entry.path}`).toEqual([]);
+    });
+  }
+}
