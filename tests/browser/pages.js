@@ -10,3 +10,7 @@ module.exports = [
   { path: '/tilgaengelighed', role: 'anonymous', name: 'tilgaengelighed' },
   { path: '/log-ind', role: 'anonymous', name: 'log-ind' },
 ];
+module.exports.push(
+  { path: '/', role: 'leader', name: 'mit-overblik-leder' },
+  { path: '/tilgaengelighed', role: 'guardian', name: 'tilgaengelighed-foraelder' },
+);
