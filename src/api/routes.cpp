@@ -10,6 +10,9 @@ namespace samspil::api {
 void add_case_api_routes(http::Router& router, const web::WebContext& context);
 void add_consent_api_routes(http::Router& router, const web::WebContext& context);
 void add_child_api_routes(http::Router& router, const web::WebContext& context);
+void add_unit_api_routes(http::Router& router, const web::WebContext& context);
+void add_user_api_routes(http::Router& router, const web::WebContext& context);
+void add_guardian_api_routes(http::Router& router, const web::WebContext& context);
 
 void add_routes(http::Router& router, const web::WebContext& context) {
   (void)context;
@@ -35,6 +38,9 @@ void add_routes(http::Router& router, const web::WebContext& context) {
   add_case_api_routes(router, context);
   add_consent_api_routes(router, context);
   add_child_api_routes(router, context);
+  add_unit_api_routes(router, context);
+  add_user_api_routes(router, context);
+  add_guardian_api_routes(router, context);
 }
 
 }  // namespace samspil::api

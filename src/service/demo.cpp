@@ -75,6 +75,27 @@ std::vector<DemoLogin> demo_logins() {
   return out;
 }
 
+// RFC 4648 base32 without padding -> raw bytes. Log-in (service/totp_factor) seals and
+// opens the raw secret, so the demo stores the same form.
+std::string base32_decode(std::string_view text) {
+  std::string out;
+  unsigned buffer = 0;
+  int bits = 0;
+  for (char c : text) {
+    int v = -1;
+    if (c >= 'A' && c <= 'Z') v = c - 'A';
+    if (c >= '2' && c <= '7') v = c - '2' + 26;
+    if (v < 0) continue;
+    buffer = (buffer << 5) | static_cast<unsigned>(v);
+    bits += 5;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push_back(static_cast<char>((buffer >> bits) & 0xFF));
+    }
+  }
+  return out;
+}
+
 std::string unit_id(const char* key) { return std::string("demo-unit-") + key; }
 
 void seed_units(storage::Connection& conn, DemoIds& ids, std::int64_t now_ms) {
@@ -93,7 +114,7 @@ void seed_people(storage::Connection& conn, DemoIds& ids, const crypto::FieldCip
     if (*p.profession) storage::replace_user_professions(conn, kTenantId, id, {p.profession});
     if (*p.unit) storage::replace_user_memberships(conn, kTenantId, id, {{unit_id(p.unit), p.leader}});
     if (std::string(p.role) == "administrator" && cipher) {
-      storage::set_user_totp(conn, kTenantId, id, cipher->seal(kDemoAdminTotpSecret), now_ms);
+      storage::set_user_totp(conn, kTenantId, id, cipher->seal(base32_decode(kDemoAdminTotpSecret)), now_ms);
     }
     ids.users[p.login.email] = id;
   }
