@@ -50,7 +50,7 @@ void add_case_api_routes(http::Router& router, const web::WebContext& context) {
       [api, &context](http::Request& request) {
         if (!api->ready()) return not_configured();
         service::Cases cases(context.db, api->config);
-        const int limit = limit_param(request);
+        const int limit = case_limit_param(request);
         const auto rows = cases.list(web::actor(request), request.query_param("after"), limit, context.now_ms());
         Json items = Json::array();
         for (const auto& c : rows) items.push_back(case_json(c));
@@ -87,7 +87,7 @@ void add_case_api_routes(http::Router& router, const web::WebContext& context) {
       [api, &context](http::Request& request) {
         if (!api->ready()) return not_configured();
         service::Cases cases(context.db, api->config);
-        const int limit = limit_param(request);
+        const int limit = case_limit_param(request);
         const auto rows = cases.timeline(web::actor(request), request.params.at("id"), request.query_param("kind"),
                                          request.query_param("after"), limit, context.now_ms());
         Json items = Json::array();

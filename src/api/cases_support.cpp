@@ -1,8 +1,8 @@
 #include "api/cases_support.hpp"
 
 #include <charconv>
-#include <fstream>
-#include <sstream>
+
+#include "service/cases_setup.hpp"
 
 namespace samspil::api {
 namespace {
@@ -14,15 +14,7 @@ nlohmann::json opt(const std::string& s) { return s.empty() ? nlohmann::json(nul
 
 std::shared_ptr<const CasesApi> load_cases_api(const web::WebContext& context) {
   auto api = std::make_shared<CasesApi>();
-  const auto path = (context.data_dir / "models" / "ppr-vejen-ind.yaml").string();
-  auto loaded = domain::load_model(path, [](const std::string& file) -> std::optional<std::string> {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return std::nullopt;
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-  });
-  if (loaded.model) api->model = std::make_shared<const domain::Model>(std::move(*loaded.model));
+  api->model = service::load_case_model(context.data_dir);
   api->config.model = api->model.get();
   api->config.cipher = context.cipher;
   return api;
@@ -38,7 +30,7 @@ std::string text_of(const nlohmann::json& body, const char* key) {
   return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
-int limit_param(const http::Request& request) {
+int case_limit_param(const http::Request& request) {
   const std::string text = request.query_param("limit");
   int limit = 50;
   const auto [p, ec] = std::from_chars(text.data(), text.data() + text.size(), limit);

@@ -35,7 +35,7 @@ http::Response not_configured();
 // A string member of a JSON object, or "" when absent or not a string.
 std::string text_of(const nlohmann::json& body, const char* key);
 // ?limit= as 1…200 (default 50).
-int limit_param(const http::Request& request);
+int case_limit_param(const http::Request& request);
 
 nlohmann::json case_json(const storage::CaseRecord& c);
 nlohmann::json case_view_json(const service::CaseView& view);

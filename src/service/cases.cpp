@@ -104,6 +104,9 @@ CaseView build_view(storage::Connection& conn, const CasesConfig& config, const 
     view.tried = config.cipher->open(reached.record.tried_encrypted).value_or("");
   }
   view.participants = storage::case_participants(conn, reached.record.tenant, reached.record.id);
+  for (const auto& u : storage::all_units(conn, reached.record.tenant)) {
+    if (u.kind == "ppr") view.ppr_units.emplace_back(u.id, u.name);
+  }
   for (const auto* mv : domain::moves_from(model, reached.record.state)) {
     const auto check = domain::check_move(model, history, mv->to, mv->via);
     view.moves.push_back(MoveOption{mv->to, state_name(model, mv->to), mv->via, via_display_name(model, mv->via),

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "crypto/field_cipher.hpp"
@@ -73,6 +74,8 @@ struct CaseView {
   std::vector<storage::CaseParticipant> participants;  // empty for guardians
   std::vector<MoveOption> moves;    // empty for guardians
   std::vector<std::string> consents_in_force;
+  // Staff only: the municipality's PPR districts (id, name) a request may be sent to.
+  std::vector<std::pair<std::string, std::string>> ppr_units;
 };
 
 struct MoveRequest {

@@ -31,6 +31,28 @@ ChildView Children::get(const Actor& actor, const std::string& child_id, std::in
   });
 }
 
+RegisterChoices Children::choices(const Actor& actor, std::int64_t now_ms) {
+  if (actor.role == Role::guardian || actor.role == Role::administrator) {
+    throw Forbidden("Kun fagpersoner kan registrere en bekymring");
+  }
+  return m_db.transaction([&](storage::Connection& conn) {
+    RegisterChoices out;
+    out.children = storage::children_in_units(conn, actor.tenant, actor.unit_ids, 500);
+    for (auto& c : out.children) {
+      c.cpr_encrypted.clear();
+      c.cpr_hash.clear();
+    }
+    for (const auto& u : storage::all_units(conn, actor.tenant)) {
+      if (actor.member_of(u.id)) out.my_units.push_back({u.id, u.name});
+      if (u.kind == "ppr") out.ppr_units.push_back({u.id, u.name});
+    }
+    audit::record(conn, actor,
+                  audit::Entry{audit::Action::search, "child", "", "", "Registrering af bekymring", "egne enheder"},
+                  now_ms);
+    return out;
+  });
+}
+
 void Children::move(const Actor& actor, const std::string& child_id, const std::string& unit_id,
                     const std::string& group_name, std::int64_t now_ms) {
   m_db.transaction([&](storage::Connection& conn) {

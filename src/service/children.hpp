@@ -20,11 +20,25 @@ struct ChildView {
   std::vector<std::string> case_ids;  // the child's cases the actor reaches
 };
 
+struct UnitChoice {
+  std::string id;
+  std::string name;
+};
+
+// What the "register a concern" form offers the actor.
+struct RegisterChoices {
+  std::vector<storage::ChildRecord> children;  // children of the actor's units (no CPR fields)
+  std::vector<UnitChoice> my_units;            // units the actor belongs to
+  std::vector<UnitChoice> ppr_units;           // the municipality's PPR districts
+};
+
 class Children {
  public:
   Children(storage::Database& db, CasesConfig config) : m_db(db), m_config(config) {}
   // The child (audited read); NotFound when the actor may not reach it.
   ChildView get(const Actor& actor, const std::string& child_id, std::int64_t now_ms);
+  // The children, units and PPR districts a staff member may choose from (audited search).
+  RegisterChoices choices(const Actor& actor, std::int64_t now_ms);
   // Moves the child to another unit (staff of the child's unit or its leader); the cases stay.
   void move(const Actor& actor, const std::string& child_id, const std::string& unit_id, const std::string& group_name,
             std::int64_t now_ms);

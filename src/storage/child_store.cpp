@@ -60,4 +60,21 @@ bool move_child(Connection& conn, const std::string& tenant, const std::string& 
              .affected > 0;
 }
 
+std::vector<ChildRecord> children_in_units(Connection& conn, const std::string& tenant,
+                                           const std::vector<std::string>& unit_ids, int limit) {
+  std::vector<ChildRecord> out;
+  if (unit_ids.empty()) return out;
+  std::vector<Value> params{tenant, std::int64_t{limit}};
+  std::string in;
+  for (const auto& id : unit_ids) {
+    params.emplace_back(id);
+    in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+  }
+  const Result r = conn.query(std::string("SELECT ") + kColumns + " FROM children WHERE tenant = $1 AND unit_id IN (" +
+                                  in + ") ORDER BY last_name, first_name, id LIMIT $2",
+                              params);
+  for (const Row& row : r.rows) out.push_back(child_from(row));
+  return out;
+}
+
 }  // namespace samspil::storage

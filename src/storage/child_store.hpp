@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "storage/database.hpp"
 
@@ -34,5 +35,9 @@ std::optional<ChildRecord> find_child_by_cpr_hash(Connection& conn, const std::s
 // Moves the child to another unit/group (its cases stay with it); false when not found.
 bool move_child(Connection& conn, const std::string& tenant, const std::string& id, const std::string& unit_id,
                 const std::string& group_name, std::int64_t now_ms);
+
+// The children of these units ordered by (last_name, first_name, id), at most limit.
+std::vector<ChildRecord> children_in_units(Connection& conn, const std::string& tenant,
+                                           const std::vector<std::string>& unit_ids, int limit);
 
 }  // namespace samspil::storage

@@ -7,12 +7,18 @@ void add_home_routes(http::Router& router, const WebContext& context);
 void add_accessibility_routes(http::Router& router, const WebContext& context);
 void add_login_routes(http::Router& router, const WebContext& context);
 void add_parents_access_log_routes(http::Router& router, const WebContext& context);
+void add_case_list_routes(http::Router& router, const WebContext& context);
+void add_case_new_routes(http::Router& router, const WebContext& context);
+void add_case_show_routes(http::Router& router, const WebContext& context);
 
 void add_routes(http::Router& router, const WebContext& context) {
   add_home_routes(router, context);
   add_accessibility_routes(router, context);
   add_login_routes(router, context);
   add_parents_access_log_routes(router, context);
+  add_case_list_routes(router, context);
+  add_case_new_routes(router, context);
+  add_case_show_routes(router, context);
 }
 
 }  // namespace samspil::web

@@ -7,13 +7,16 @@ queue and assigns it, a withdrawal blocks again; outsiders get 404.
 Usage: cases_e2e.py SCENARIO ENGINE   (SAMSPIL_BIN names the binary; ctest sets it)
 """
 import base64
+import http.cookiejar
 import json
+import re
 import os
 import sqlite3
 import subprocess
 import sys
 import tempfile
 import urllib.error
+import urllib.parse
 import urllib.request
 
 from harness import Failure, Server, check, fresh_postgres_database, run, sqlite_url
@@ -155,7 +158,87 @@ def scenario_case_to_triage(engine):
         check(verified.returncode == 0, "audit verify: " + verified.stdout + verified.stderr)
 
 
-SCENARIOS = {"case_to_triage": scenario_case_to_triage}
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Browser:
+    """A cookie-keeping client that does not follow redirects (to see the 303s)."""
+
+    def __init__(self, server):
+        self.server = server
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
+                                                  NoRedirect())
+
+    def request(self, method, path, form=None):
+        data = None if form is None else urllib.parse.urlencode(form).encode()
+        headers = {} if form is None else {"Content-Type": "application/x-www-form-urlencoded"}
+        request = urllib.request.Request(self.server.url(path), data=data, method=method, headers=headers)
+        try:
+            with self.opener.open(request, timeout=20) as r:
+                return r.status, dict(r.headers), r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, dict(e.headers), e.read().decode()
+
+
+def hidden(html, name):
+    m = re.search(r'name="' + name + r'" value="([^"]*)"', html)
+    check(m, f"no hidden field {name} in the page")
+    return m.group(1)
+
+
+def scenario_pages(engine):
+    """A teacher signs in, registers a concern on /sager/ny (a double submit makes one case),
+    moves it on /sager/{id}, and sees the model's refusal with rule P1 without consent."""
+    with tempfile.TemporaryDirectory() as tmp:
+        url = sqlite_url(tmp) if engine == "sqlite" else fresh_postgres_database()
+        check(run("migrate", "--database-url", url).returncode == 0, "migrate failed")
+        seed(url)
+        made = subprocess.run([os.environ["SAMSPIL_BIN"], "user", "add", "--database-url", url, "--tenant", "t1",
+                               "--email", "laerer@example.dk", "--name", "Lærer Lise", "--role", "professional",
+                               "--unit", "u-school", "--password-stdin"],
+                              input="en lang nok adgangskode\n", capture_output=True, text=True, timeout=120)
+        check(made.returncode == 0, "user add: " + made.stderr)
+        key = base64.b64encode(os.urandom(32)).decode()
+        server = Server(url, "--secure-cookies", "0", env={"SAMSPIL_SECRET_KEY": key})
+        try:
+            b = Browser(server)
+            status, _, html = b.request("GET", "/log-ind")
+            check(status == 200, f"log-ind: {status}")
+            status, headers, html = b.request("POST", "/log-ind", {
+                "csrf_token": hidden(html, "csrf_token"), "kommune": "t1", "email": "laerer@example.dk",
+                "adgangskode": "en lang nok adgangskode"})
+            check(status == 303, f"sign in: {status} {html[:500]}")
+            status, _, html = b.request("GET", "/sager/ny")
+            check(status == 200 and "Alma Jensen" in html, f"/sager/ny: {status}")
+            form = {"csrf_token": hidden(html, "csrf_token"), "idempotency_key": hidden(html, "idempotency_key"),
+                    "title": "", "child_id": "c-1"}
+            status, _, page = b.request("POST", "/sager/ny", form)
+            check(status == 422 and "<title>Fejl: " in page and 'href="#title"' in page,
+                  f"an empty title gives the error summary: {status}")
+            form["title"] = "Trivsel i frikvartererne"
+            status, headers, _ = b.request("POST", "/sager/ny", form)
+            check(status == 303 and headers.get("Location", "").startswith("/sager/"), f"register: {status}")
+            case_path = headers["Location"]
+            status, headers, _ = b.request("POST", "/sager/ny", form)
+            check(status == 303 and headers.get("Location") == case_path, "a double submit gives the same case")
+            status, _, html = b.request("GET", case_path)
+            check(status == 200 and "Trivsel i frikvartererne" in html, f"case page: {status}")
+            for to_state, via in (("intern_sparring", "sparring_holdt"), ("kv", "kv_skole")):
+                status, _, _ = b.request("POST", case_path + "/skift", {
+                    "csrf_token": hidden(html, "csrf_token"), "to_state": to_state, "via": via})
+                check(status == 303, f"move to {to_state}: {status}")
+            status, _, html = b.request("POST", case_path + "/skift", {
+                "csrf_token": hidden(html, "csrf_token"), "to_state": "henvendelse", "via": "henvendelse_enkeltbarn"})
+            check(status == 422 and "(P1)" in html, f"the refusal names P1 on the page: {status}")
+            status, _, html = b.request("GET", "/sager")
+            check(status == 200 and case_path in html, "the case is listed on /sager")
+        finally:
+            server.stop()
+
+
+SCENARIOS = {"case_to_triage": scenario_case_to_triage, "pages": scenario_pages}
 
 
 def main():

@@ -1,0 +1,167 @@
+// /sager/{id}: one case — state, what was tried, participants, consents in force, the
+// moves the model offers with the reason when one is not allowed now, and the timeline.
+// POST /sager/{id}/skift moves the case (the engine decides; a refusal is shown with its
+// rule ids), POST /sager/{id}/afproevet records what was tried (F3).
+#include "service/cases.hpp"
+#include "web/cases_support.hpp"
+#include "web/forms.hpp"
+#include "web/request_state.hpp"
+#include "web/routes.hpp"
+
+namespace samspil::web {
+namespace {
+
+// The locale key for a timeline kind (spelled out so the template check sees every key).
+const char* event_key(const std::string& kind) {
+  static const std::pair<const char*, const char*> keys[] = {
+      {"registered", "cases_event_registered"},
+      {"tried_recorded", "cases_event_tried_recorded"},
+      {"moved", "cases_event_moved"},
+      {"closed", "cases_event_closed"},
+      {"reopened", "cases_event_reopened"},
+      {"assigned", "cases_event_assigned"},
+      {"participant_added", "cases_event_participant_added"},
+      {"consent_given", "cases_event_consent_given"},
+      {"consent_withdrawn", "cases_event_consent_withdrawn"},
+  };
+  for (const auto& [k, key] : keys) {
+    if (kind == k) return key;
+  }
+  return "cases_event_moved";
+}
+
+http::Response show(const WebContext& ctx, const CasePages& pages, http::Request& request, const std::string& id,
+                    const std::string& problem, const service::FieldErrors& errors, const FormData* posted) {
+  const auto& t = ctx.views;
+  const auto& who = actor(request);
+  service::Cases cases(ctx.db, pages.config);
+  const auto view = cases.get(who, id, ctx.now_ms());
+  const auto events = cases.timeline(who, id, request.query_param("type"), "", 200, ctx.now_ms());
+  Form tried(request, errors, posted);
+  tried.textarea({.name = "tried", .label = t.t("cases_show_tried_label"), .hint = t.t("cases_new_tried_hint"), .rows = 6});
+  if (posted == nullptr) tried.value("tried", view.tried);
+  const bool failed = !problem.empty() || !errors.empty();
+  return ctx.views.render(
+      request,
+      {.title = view.record.title,
+       .body_template = "cases/show.tpl",
+       .breadcrumbs = {{t.t("cases_list_title"), "/sager"}, {view.record.title, ""}},
+       .has_errors = failed},
+      [&](ctemplate::TemplateDictionary& body) {
+        body.SetValue("case_title", view.record.title);
+        body.SetValue("state", view.state_name);
+        body.SetValue("opened", danish_date(view.record.opened_at_ms));
+        body.SetValue("case_href", "/sager/" + id);
+        if (!problem.empty()) body.SetValueAndShowSection("problem", problem, "PROBLEM");
+        if (view.closed) {
+          auto* closed = body.AddSectionDictionary("CLOSED");
+          closed->SetValue("reason", view.record.close_reason);
+          if (view.record.retention_until_ms) closed->SetValue("retention", danish_date(*view.record.retention_until_ms));
+        }
+        for (const auto& scope : view.consents_in_force) {
+          const auto* s = domain::find_consent_scope(*pages.model, scope);
+          body.AddSectionDictionary("CONSENT")->SetValue("name", s ? s->name : scope);
+        }
+        if (view.consents_in_force.empty()) body.ShowSection("NO_CONSENT");
+        if (who.is_staff()) {
+          auto* staff = body.AddSectionDictionary("STAFF");
+          tried.fill(*staff, ctx.views);
+          for (const auto& p : view.participants) {
+            auto* row = staff->AddSectionDictionary("PARTICIPANT");
+            row->SetValue("user_id", p.user_id);
+            row->SetValue("role", p.role);
+          }
+          for (const auto& m : view.moves) {
+            auto* move = staff->AddSectionDictionary("MOVE");
+            move->SetValue("to_name", m.to_name);
+            move->SetValue("via_name", m.via_name);
+            move->SetValue("to_state", m.to_state);
+            move->SetValue("via", m.via);
+            if (m.allowed) {
+              auto* allowed = move->AddSectionDictionary("ALLOWED");
+              allowed->SetValue("csrf_token", state(request).csrf_token);
+              allowed->SetValue("action", "/sager/" + id + "/skift");
+              allowed->SetValue("to_state", m.to_state);
+              allowed->SetValue("via", m.via);
+              allowed->SetValue("field_id", "reason-" + m.to_state + "-" + m.via);
+              const auto* target = pages.model->case_machine.state(m.to_state);
+              if (target != nullptr && target->closed) {
+                allowed->ShowSection("NEEDS_REASON");
+              } else if (!view.ppr_units.empty()) {
+                auto* ppr = allowed->AddSectionDictionary("PPR");
+                ppr->SetValue("field_id", "ppr-" + m.to_state + "-" + m.via);
+                for (const auto& [unit_id, name] : view.ppr_units) {
+                  auto* option = ppr->AddSectionDictionary("PPR_UNIT");
+                  option->SetValue("id", unit_id);
+                  option->SetValue("name", name);
+                }
+              }
+            } else {
+              move->SetValueAndShowSection("reason", m.reason, "REFUSED");
+            }
+          }
+        }
+        for (const auto& e : events) {
+          auto* row = body.AddSectionDictionary("EVENT");
+          row->SetValue("at", danish_time(e.at_ms));
+          row->SetValue("what", t.t(event_key(e.kind)));
+        }
+      });
+}
+
+}  // namespace
+
+void add_case_show_routes(http::Router& router, const WebContext& context) {
+  const auto pages = load_case_pages(context);
+  const auto worker = http::Execution::worker_pool;
+  router.add(
+      "GET", "/sager/{id}",
+      [pages, &context](http::Request& request) {
+        if (!pages->ready()) return http::Response::redirect("/sager");
+        return show(context, *pages, request, request.params.at("id"), "", {}, nullptr);
+      },
+      {.name = "cases.show", .policy = "signed_in", .execution = worker});
+
+  router.add(
+      "POST", "/sager/{id}/skift",
+      [pages, &context](http::Request& request) {
+        if (!pages->ready()) return http::Response::redirect("/sager");
+        const auto form = read_form(request);
+        if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
+        const auto& id = request.params.at("id");
+        service::Cases cases(context.db, pages->config);
+        try {
+          cases.move(actor(request), id,
+                     {form->trimmed("to_state"), form->trimmed("via"), form->trimmed("reason"),
+                      form->trimmed("ppr_unit_id")},
+                     context.now_ms());
+          return http::Response::redirect("/sager/" + id);
+        } catch (const service::Conflict& e) {
+          return show(context, *pages, request, id, e.what(), {}, nullptr);
+        } catch (const service::Invalid& e) {
+          std::string text;
+          for (const auto& [field, message] : e.fields) text += (text.empty() ? "" : " ") + message + ".";
+          return show(context, *pages, request, id, text, {}, nullptr);
+        }
+      },
+      {.name = "cases.move", .policy = "staff", .execution = worker});
+
+  router.add(
+      "POST", "/sager/{id}/afproevet",
+      [pages, &context](http::Request& request) {
+        if (!pages->ready()) return http::Response::redirect("/sager");
+        const auto form = read_form(request);
+        if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
+        const auto& id = request.params.at("id");
+        service::Cases cases(context.db, pages->config);
+        try {
+          cases.record_tried(actor(request), id, form->trimmed("tried"), context.now_ms());
+          return http::Response::redirect("/sager/" + id);
+        } catch (const service::Invalid& e) {
+          return show(context, *pages, request, id, "", e.fields, &*form);
+        }
+      },
+      {.name = "cases.tried", .policy = "staff", .execution = worker});
+}
+
+}  // namespace samspil::web

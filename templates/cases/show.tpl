@@ -1,0 +1,56 @@
+{{%AUTOESCAPE context="HTML"}}{{#PROBLEM}}<div class="alert alert-error" role="alert">
+<div class="alert-body"><p class="alert-heading">{{t_cases_show_refused}}</p><p class="alert-text">{{problem}}</p></div>
+</div>
+{{/PROBLEM}}<h1>{{case_title}}</h1>
+<dl>
+<dt>{{t_cases_show_state}}</dt><dd>{{state}}</dd>
+<dt>{{t_cases_show_opened}}</dt><dd>{{opened}}</dd>
+{{#CLOSED}}<dt>{{t_cases_show_close_reason}}</dt><dd>{{reason}}</dd>
+<dt>{{t_cases_show_retention}}</dt><dd>{{retention}}</dd>{{/CLOSED}}
+</dl>
+<h2>{{t_cases_show_consents}}</h2>
+{{#NO_CONSENT}}<p>{{t_cases_show_no_consent}}</p>{{/NO_CONSENT}}<ul>
+{{#CONSENT}}<li>{{name}}</li>
+{{/CONSENT}}</ul>
+{{#STAFF}}<h2>{{t_cases_show_moves}}</h2>
+<p>{{t_cases_show_moves_lead}}</p>
+<ul class="nobullet-list">
+{{#MOVE}}<li>
+<h3 class="h4">{{to_name}}</h3>
+<p>{{t_cases_show_via}} {{via_name}}</p>
+{{#REFUSED}}<p class="form-hint">{{t_cases_show_not_now}} {{reason}}</p>{{/REFUSED}}
+{{#ALLOWED}}<form method="post" action="{{action}}" novalidate>
+<input type="hidden" name="csrf_token" value="{{csrf_token}}">
+<input type="hidden" name="to_state" value="{{to_state}}">
+<input type="hidden" name="via" value="{{via}}">
+{{#NEEDS_REASON}}<div class="form-group">
+<label class="form-label" for="{{field_id}}">{{t_cases_show_reason}}</label>
+<textarea class="form-input" id="{{field_id}}" name="reason" rows="3"></textarea>
+</div>{{/NEEDS_REASON}}
+{{#PPR}}<div class="form-group">
+<label class="form-label" for="{{field_id}}">{{t_cases_show_ppr_unit}}<span class="weight-normal"> {{t_form_optional}}</span></label>
+<span class="form-hint">{{t_cases_show_ppr_unit_hint}}</span>
+<select class="form-select" id="{{field_id}}" name="ppr_unit_id">
+<option value="">{{t_cases_show_ppr_none}}</option>
+{{#PPR_UNIT}}<option value="{{id}}">{{name}}</option>
+{{/PPR_UNIT}}</select>
+</div>{{/PPR}}
+<button class="button button-secondary" type="submit">{{t_cases_show_move_button}}</button>
+</form>{{/ALLOWED}}
+</li>
+{{/MOVE}}</ul>
+<h2>{{t_cases_show_tried}}</h2>
+<form method="post" action="{{case_href}}/afproevet" novalidate>
+{{>ERROR_SUMMARY}}
+{{>CSRF}}
+{{>FIELD_TRIED}}
+<button class="button button-secondary" type="submit">{{t_cases_show_tried_save}}</button>
+</form>
+<h2>{{t_cases_show_participants}}</h2>
+<ul>
+{{#PARTICIPANT}}<li>{{user_id}} ({{role}})</li>
+{{/PARTICIPANT}}</ul>
+{{/STAFF}}<h2>{{t_cases_show_timeline}}</h2>
+<ol class="nobullet-list">
+{{#EVENT}}<li><time>{{at}}</time>: {{what}}</li>
+{{/EVENT}}</ol>
