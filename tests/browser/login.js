@@ -42,9 +42,10 @@ async function login(page, role, baseURL) {
   await page.locator('#adgangskode').fill(user.password);
   await Promise.all([page.waitForLoadState('load'), page.getByRole('button', { name: 'Log ind' }).click()]);
   if (user.totpSecret && /\/log-ind\/totp/.test(page.url())) {
-    await page.locator('input[name="kode"], input#kode, input[autocomplete="one-time-code"]').first()
-      .fill(totp(user.totpSecret));
-    await Promise.all([page.waitForLoadState('load'), page.locator('form button[type="submit"]').first().click()]);
+    const code = page.locator('input#kode, input[autocomplete="one-time-code"]').first();
+    await code.fill(totp(user.totpSecret));
+    const submit = code.locator('xpath=ancestor::form').locator('button[type="submit"]').first();
+    await Promise.all([page.waitForLoadState('load'), submit.click()]);
   }
   // The landing page depends on the role (and may not be built yet): check on a page every
   // role can see that the layout shows the signed-in user with the log-out form.
@@ -53,4 +54,16 @@ async function login(page, role, baseURL) {
   await expect(page.locator('form[action="/log-ud"]'), `log-in as ${role} failed (landed on ${landed})`).toHaveCount(1);
 }
 
-module.exports = { login, totp, DEMO_USERS };
+// Signs in once per role per test worker and reuses the session cookies afterwards: faster,
+// and the administrator's TOTP code (a used time step is refused) is spent only once.
+const sessions = {};
+async function signedIn(page, role, baseURL) {
+  if (!sessions[role]) {
+    await login(page, role, baseURL);
+    sessions[role] = await page.context().cookies();
+  } else {
+    await page.context().addCookies(sessions[role]);
+  }
+}
+
+module.exports = { login, signedIn, totp, DEMO_USERS };

@@ -3,14 +3,22 @@
 // Append your pages here: { path, role, name }.
 //   role: 'anonymous' or a demo role from login.js ('administrator', 'leader', 'teacher',
 //         'educator', 'psychologist', 'ppr_lead', 'health_visitor', 'social_worker', 'guardian')
-//   name: file-name-safe, unique; screenshots are <name>-<width>.png
+//   name: file-name-safe, unique; screenshots are <name>-<width>.png (<name>-nojs-<width>.png
+//         without JavaScript)
 //   status (optional): the expected HTTP status, 200 by default
 module.exports = [
+  // The shell
   { path: '/', role: 'anonymous', name: 'forside' },
   { path: '/tilgaengelighed', role: 'anonymous', name: 'tilgaengelighed' },
-  { path: '/log-ind', role: 'anonymous', name: 'log-ind' },
-];
-module.exports.push(
   { path: '/', role: 'leader', name: 'mit-overblik-leder' },
+  { path: '/', role: 'administrator', name: 'mit-overblik-administrator' },
   { path: '/tilgaengelighed', role: 'guardian', name: 'tilgaengelighed-foraelder' },
-);
+  // Log-in and password reset
+  { path: '/log-ind', role: 'anonymous', name: 'log-ind' },
+  { path: '/glemt-adgangskode', role: 'anonymous', name: 'glemt-adgangskode' },
+  // Cases
+  { path: '/sager', role: 'leader', name: 'sager-leder' },
+  { path: '/sager/ny', role: 'leader', name: 'sag-ny' },
+  // Parent portal
+  { path: '/foraeldre/adgangslog', role: 'guardian', name: 'foraeldre-adgangslog' },
+];

@@ -6,7 +6,7 @@ const path = require('path');
 const { test, expect } = require('@playwright/test');
 const AxeBuilder = require('@axe-core/playwright').default;
 const pages = require('./pages');
-const { login } = require('./login');
+const { signedIn } = require('./login');
 const { baseURL, screenshotDir, summaryDir } = require('./paths');
 
 const WIDTHS = [1280, 360];
@@ -50,7 +50,7 @@ for (const entry of pages) {
         });
       });
       const base = baseURL();
-      if (entry.role !== 'anonymous') await login(page, entry.role, base);
+      if (entry.role !== 'anonymous') await signedIn(page, entry.role, base);
       problems.length = 0;  // only the page under test counts (a role's landing page may not exist yet)
       const response = await page.goto(base + entry.path);
       expect(response.status(), `status of ${entry.path}`).toBe(entry.status || 200);
