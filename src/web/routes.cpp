@@ -10,6 +10,14 @@ void add_parents_access_log_routes(http::Router& router, const WebContext& conte
 void add_case_list_routes(http::Router& router, const WebContext& context);
 void add_case_new_routes(http::Router& router, const WebContext& context);
 void add_case_show_routes(http::Router& router, const WebContext& context);
+void add_admin_overview_routes(http::Router& router, const WebContext& context);
+void add_admin_unit_routes(http::Router& router, const WebContext& context);
+void add_admin_unit_edit_routes(http::Router& router, const WebContext& context);
+void add_admin_user_list_routes(http::Router& router, const WebContext& context);
+void add_admin_user_new_routes(http::Router& router, const WebContext& context);
+void add_admin_user_edit_routes(http::Router& router, const WebContext& context);
+void add_admin_guardian_routes(http::Router& router, const WebContext& context);
+void add_admin_token_routes(http::Router& router, const WebContext& context);
 
 void add_routes(http::Router& router, const WebContext& context) {
   add_home_routes(router, context);
@@ -19,6 +27,14 @@ void add_routes(http::Router& router, const WebContext& context) {
   add_case_list_routes(router, context);
   add_case_new_routes(router, context);
   add_case_show_routes(router, context);
+  add_admin_overview_routes(router, context);
+  add_admin_unit_routes(router, context);
+  add_admin_unit_edit_routes(router, context);
+  add_admin_user_list_routes(router, context);
+  add_admin_user_new_routes(router, context);
+  add_admin_user_edit_routes(router, context);
+  add_admin_guardian_routes(router, context);
+  add_admin_token_routes(router, context);
 }
 
 }  // namespace samspil::web

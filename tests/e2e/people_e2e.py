@@ -222,7 +222,94 @@ def scenario_api(engine):
         check(verified.returncode == 0, "the access log's chain verifies: " + verified.stdout + verified.stderr)
 
 
-SCENARIOS = {"cli_and_tokens": scenario_cli_and_tokens, "api": scenario_api}
+class Pages:
+    """The administration pages with a bearer token (no CSRF needed), no redirects followed."""
+
+    def __init__(self, server, token):
+        self.server = server
+        self.token = token
+
+    def call(self, method, path, form=None):
+        import urllib.parse
+        data = None if form is None else urllib.parse.urlencode(form, doseq=True).encode()
+        headers = {"Authorization": "Bearer " + self.token, "Content-Type": "application/x-www-form-urlencoded"}
+        request = urllib.request.Request(self.server.url(path), data=data, method=method, headers=headers)
+
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args, **kwargs):
+                return None
+        opener = urllib.request.build_opener(NoRedirect)
+        try:
+            with opener.open(request, timeout=20) as r:
+                return r.status, dict(r.headers), r.read().decode()
+        except urllib.error.HTTPError as e:
+            return e.code, dict(e.headers), e.read().decode()
+
+
+def scenario_admin_pages(engine):
+    with tempfile.TemporaryDirectory() as tmp:
+        url = prepare(engine, tmp)
+        check(user_add(url, "t1", "admin@t1.dk", "administrator").returncode == 0, "admin add")
+        check(user_add(url, "t1", "laerer@t1.dk", "professional").returncode == 0, "teacher add")
+        sql(url, ["INSERT INTO children (id, tenant, first_name, last_name, birth_date, created_at) "
+                  "VALUES ('c1', 't1', 'Alma', 'Test', '2018-01-01', 1)"])
+        admin = token_for(url, "t1", "admin@t1.dk")
+        teacher = token_for(url, "t1", "laerer@t1.dk")
+        server = Server(url)
+        try:
+            p, t = Pages(server, admin), Pages(server, teacher)
+            for path in ("/admin", "/admin/enheder", "/admin/brugere", "/admin/brugere/ny", "/admin/foraeldre",
+                         "/admin/tokens"):
+                status, _, body = p.call("GET", path)
+                check(status == 200, f"GET {path}: {status} {body[:300]}")
+                check(t.call("GET", path)[0] == 403, f"a professional is refused {path}")
+            status, _, body = p.call("POST", "/admin/enheder", {"name": "", "kind": "school", "parent_id": ""})
+            check(status == 422 and "Fejl: " in body and "Skriv enhedens navn" in body, f"unit form errors: {status}")
+            check('href="#name"' in body, "the error summary links to the field")
+            status, headers, _ = p.call("POST", "/admin/enheder", {"name": "Vestre Skole", "kind": "school",
+                                                                     "parent_id": ""})
+            check(status == 303 and headers.get("Location") == "/admin/enheder", f"unit created: {status} {headers}")
+            status, _, body = p.call("GET", "/admin/enheder")
+            check("Vestre Skole" in body, "the new unit is listed")
+            form = {"email": "ny@t1.dk", "display_name": "Ny Pædagog", "role": "professional",
+                    "professions": ["educator"], "units": [], "password": ""}
+            status, headers, _ = p.call("POST", "/admin/brugere/ny", form)
+            check(status == 303 and headers.get("Location", "").startswith("/admin/brugere/"), f"user: {status}")
+            user_path = headers["Location"]
+            status, _, body = p.call("POST", "/admin/brugere/ny", form)
+            check(status == 422 and "Der findes allerede en bruger med denne e-mailadresse" in body,
+                  f"double submit: {status}")
+            check('value="ny@t1.dk"' in body, "the input is kept")
+            status, _, body = p.call("GET", user_path)
+            check(status == 200 and "Ny Pædagog" in body, f"user page: {status}")
+            status, headers, _ = p.call("POST", user_path, {"display_name": "Ny Pædagog", "role": "professional",
+                                                            "professions": ["educator", "teacher"], "disabled": "1"})
+            check(status == 303, f"user saved: {status}")
+            status, _, body = p.call("GET", "/admin/brugere?rolle=professional")
+            check("Deaktiveret" in body and "laerer@t1.dk" in body, "the list shows status and filters")
+            status, headers, _ = p.call("POST", "/admin/brugere/ny", {"email": "mor@t1.dk", "display_name": "Mor",
+                                                                      "role": "guardian"})
+            check(status == 303 and headers["Location"].startswith("/admin/foraeldre/"), f"guardian: {status}")
+            status, headers, _ = p.call("POST", headers["Location"], {"child_id": "c1", "relation": "parent",
+                                                                      "has_custody": "1"})
+            check(status == 303, f"child linked: {status}")
+            status, _, body = p.call("GET", "/admin/foraeldre")
+            check("Alma Test" in body, "the guardian list shows the child")
+            status, _, body = p.call("GET", "/admin/tokens")
+            teacher_id = [line for line in body.split('<option value="')[1:] if "laerer@t1.dk" in line][0].split('"')[0]
+            status, headers, body = p.call("POST", "/admin/tokens", {"user_id": teacher_id, "label": "Skema",
+                                                                     "expires_at": ""})
+            check(status == 200 and "kun denne ene gang" in body, f"token shown once: {status} {teacher_id!r} " + " ".join(l for l in body.splitlines() if "error" in l.lower())[:800])
+            check("no-store" in headers.get("Cache-Control", ""), "the token page is not cached")
+            secret = body.split('<code id="new-token">')[1].split("</code>")[0]
+            check(Api(server, secret).call("GET", "/users")[0] == 403, "the new token works (and is a teacher's)")
+            status, _, body = p.call("POST", "/admin/tokens", {"user_id": teacher_id, "label": "", "expires_at": "x"})
+            check(status == 422 and "ÅÅÅÅ-MM-DD" in body, f"bad date: {status}")
+        finally:
+            server.stop()
+
+
+SCENARIOS = {"cli_and_tokens": scenario_cli_and_tokens, "api": scenario_api, "admin_pages": scenario_admin_pages}
 
 if __name__ == "__main__":
     name, engine = sys.argv[1], sys.argv[2]
