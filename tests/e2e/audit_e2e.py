@@ -127,6 +127,16 @@ def main():
         out = run("audit", "verify", "--database-url", url, "--tenant", "ingen")
         check(out.returncode == 0 and "audit: 0 entries verified for 1 municipalities" in out.stdout,
               f"verify of an empty municipality: {out.returncode} {out.stdout} {out.stderr}")
+        # HSTS follows --public-base-url (TLS at the proxy) unless --hsts says otherwise.
+        for extra, want in ((["--public-base-url", "https://samspil.example.dk"], True), ([], False),
+                            (["--public-base-url", "https://samspil.example.dk", "--hsts", "off"], False)):
+            server = DrainedServer(url, *server_args(tmp), *extra)
+            try:
+                status, headers, _ = Client(server).request("GET", "/healthz")
+                hsts = {k.lower(): v for k, v in headers.items()}.get("strict-transport-security")
+                check(status == 200 and bool(hsts) == want, f"HSTS with {extra}: {hsts!r}")
+            finally:
+                server.stop()
     print(f"audit: flow, extract and verification as expected ({engine})")
     return 0
 
