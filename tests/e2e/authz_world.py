@@ -154,9 +154,12 @@ class World:
             self.objects[(side, "case")] = made["id"]
             self.objects[(side, "child")] = made["child_id"]
             # A token that is not used for signing in, as an object (revoke routes).
+            # (Its own token: revoking the professional's signing token would turn every later
+            # cell of that caller into 401.)
+            cli("token", "create", "--database-url", self.url, "--tenant", tenant, "--user",
+                self.users[(side, "professional")]["email"], "--label", "authz-object")
             self.objects[(side, "token")] = sql(
-                self.url, "SELECT id FROM api_tokens WHERE tenant = $1 AND user_id = $2",
-                (tenant, self.users[(side, "professional")]["id"]))[0][0]
+                self.url, "SELECT id FROM api_tokens WHERE tenant = $1 AND label = 'authz-object'", (tenant,))[0][0]
             self.objects[(side, "consent")] = self.make_consent(side, pro)
 
     def make_consent(self, side, pro):
