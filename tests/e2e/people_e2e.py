@@ -12,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 import urllib.error
+import urllib.parse
 import urllib.request
 
 from harness import Failure, Server, check, fresh_postgres_database, run, sqlite_url
@@ -309,7 +310,48 @@ def scenario_admin_pages(engine):
             server.stop()
 
 
-SCENARIOS = {"cli_and_tokens": scenario_cli_and_tokens, "api": scenario_api, "admin_pages": scenario_admin_pages}
+def totp(secret_base32, at):
+    import base64, hashlib, hmac, struct
+    key = base64.b32decode(secret_base32)
+    digest = hmac.new(key, struct.pack(">Q", int(at) // 30), hashlib.sha1).digest()
+    offset = digest[-1] & 0x0F
+    return "%06d" % ((struct.unpack(">I", digest[offset:offset + 4])[0] & 0x7FFFFFFF) % 1000000)
+
+
+def scenario_demo_admin_totp(engine):
+    """`samspil demo` with the field key: the administrator signs in with the published password
+    and the published TOTP secret and reaches /admin; the guardian sees two children."""
+    import time
+    from authz_world import Client, server_args
+    with tempfile.TemporaryDirectory() as tmp:
+        url = sqlite_url(tmp) if engine == "sqlite" else fresh_postgres_database()
+        args = server_args(tmp)
+        demo = run("demo", "--database-url", url, *args[2:])
+        check(demo.returncode == 0, "demo failed: " + demo.stderr)
+        secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+        check(secret in demo.stdout and "foraelder@demo-kommune.invalid" in demo.stdout, f"demo output: {demo.stdout}")
+        again = run("demo", "--database-url", url, *args[2:])
+        check(again.returncode == 0 and "Findes allerede" in again.stdout, "the demo is idempotent")
+        server = Server(url, *args)
+        try:
+            c = Client(server)
+            status, headers = c.sign_in("demo", "admin@demo-kommune.invalid", "demo-administrator-1")
+            check(status == 303 and headers.get("Location") == "/log-ind/totp", f"password step: {status} {headers}")
+            status, _, page = c.request("GET", "/log-ind/totp")
+            check(status == 200, f"totp page: {status}")
+            form = urllib.parse.urlencode({"kode": totp(secret, time.time()), "csrf_token": c.csrf_from(page)})
+            status, headers, body = c.request("POST", "/log-ind/totp", form, "application/x-www-form-urlencoded")
+            check(status == 303, f"the published TOTP secret works: {status} {body[:400]}")
+            status, _, body = c.request("GET", "/admin/enheder")
+            check(status == 200 and "PPR Distrikt Vest" in body and "Børnehuset Solsikken" in body, f"/admin: {status}")
+            status, _, body = c.request("GET", "/admin/foraeldre")
+            check(status == 200 and "Emma Demo-Jensen" in body and "Oliver Demo-Jensen" in body, "two children")
+        finally:
+            server.stop()
+
+
+SCENARIOS = {"cli_and_tokens": scenario_cli_and_tokens, "api": scenario_api, "admin_pages": scenario_admin_pages,
+             "demo_admin_totp": scenario_demo_admin_totp}
 
 if __name__ == "__main__":
     name, engine = sys.argv[1], sys.argv[2]
