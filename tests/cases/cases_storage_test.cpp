@@ -59,6 +59,20 @@ TEST_P(CasesStorageTest, ChildWithSealedCprRoundTripsAndMoves) {
   EXPECT_EQ(found->updated_at_ms, 50);
 }
 
+TEST_P(CasesStorageTest, ChildrenOfUnitsForTheRegistrationForm) {
+  auto lease = m_db->acquire();
+  auto names = [&](const std::string& tenant, const std::vector<std::string>& units) {
+    std::vector<std::string> out;
+    for (const auto& c : children_in_units(*lease, tenant, units, 10)) out.push_back(c.first_name);
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(names("t1", {m_world.school}), (V{"Bo", "Alma"}));  // by last name: Hansen, Jensen
+  EXPECT_EQ(names("t1", {m_world.other_school}), V{});
+  EXPECT_EQ(names("t1", {}), V{});
+  EXPECT_EQ(names("t2", {m_world.school}), V{});
+}
+
 TEST_P(CasesStorageTest, CaseRoundTripAndUpdate) {
   auto lease = m_db->acquire();
   insert_case(*lease, make_case("k-1", "c-1"));
