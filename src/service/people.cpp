@@ -9,6 +9,7 @@
 #include "service/errors.hpp"
 #include "service/people_internal.hpp"
 #include "service/people_rules.hpp"
+#include "service/sessions.hpp"
 #include "storage/unit_store.hpp"
 #include "storage/user_store.hpp"
 #include "storage/user_store_admin.hpp"
@@ -131,7 +132,7 @@ UserView create_user(storage::Database& db, const Actor& actor, const Profession
     } catch (const storage::ConstraintViolation&) {
       throw Invalid(FieldErrors{{"email", "Der findes allerede en bruger med denne e-mailadresse"}});
     }
-    if (hash.empty()) conn.query("UPDATE users SET password_hash = NULL WHERE tenant = $1 AND id = $2", {actor.tenant, id});
+    if (hash.empty()) storage::clear_user_password(conn, actor.tenant, id);  // SSO only: no password at all
     storage::replace_user_professions(conn, actor.tenant, id, input.professions);
     storage::replace_user_memberships(conn, actor.tenant, id, to_store(input.memberships));
     audit_user(conn, actor, audit::Action::create, id, now_ms, "");
@@ -169,9 +170,7 @@ UserView update_user(storage::Database& db, const Actor& actor, const Profession
       storage::set_user_disabled(conn, actor.tenant, id, *patch.disabled ? std::optional<std::int64_t>(now_ms)
                                                                           : std::nullopt);
       // A disabled user's sessions and tokens stop working at once.
-      if (*patch.disabled) {
-        conn.query("DELETE FROM sessions WHERE tenant = $1 AND user_id = $2", {actor.tenant, id});
-      }
+      if (*patch.disabled) sessions::end_all_for_user(conn, actor.tenant, id);
     }
     if (!hash.empty()) storage::set_user_password_hash(conn, actor.tenant, id, hash, now_ms);
     audit_user(conn, actor, audit::Action::change, id, now_ms, "");

@@ -58,6 +58,10 @@ bool set_user_password_hash(Connection& conn, const std::string& tenant, const s
              .affected > 0;
 }
 
+bool clear_user_password(Connection& conn, const std::string& tenant, const std::string& id) {
+  return conn.query("UPDATE users SET password_hash = NULL WHERE tenant = $1 AND id = $2", {tenant, id}).affected > 0;
+}
+
 bool set_user_totp(Connection& conn, const std::string& tenant, const std::string& id,
                    const std::string& sealed_secret, std::int64_t now_ms) {
   return conn.query("UPDATE users SET totp_secret = $3, totp_enabled_at = $4 WHERE tenant = $1 AND id = $2",

@@ -45,6 +45,8 @@ bool set_user_disabled(Connection& conn, const std::string& tenant, const std::s
 // Replaces the user's password hash.
 bool set_user_password_hash(Connection& conn, const std::string& tenant, const std::string& id,
                             const std::string& password_hash, std::int64_t now_ms);
+// Removes the password (a single-sign-on-only user).
+bool clear_user_password(Connection& conn, const std::string& tenant, const std::string& id);
 // Stores an (already encrypted) TOTP secret and marks TOTP as enabled at now_ms.
 bool set_user_totp(Connection& conn, const std::string& tenant, const std::string& id,
                    const std::string& sealed_secret, std::int64_t now_ms);
