@@ -18,9 +18,12 @@ build: bootstrap
 # Migrates, loads "Demo Kommune" into var/samspil.db and serves http://localhost:8080.
 run: build
 	@mkdir -p var
-	@$(BUILD)/samspil demo --database-url sqlite:///$(abspath $(DB))
+	@# The field key (TOTP secrets): made once, kept with the local database.
+	@test -s var/secret.key || (umask 077 && head -c32 /dev/urandom | base64 > var/secret.key)
+	@$(BUILD)/samspil demo --database-url sqlite:///$(abspath $(DB)) --secret-key-file var/secret.key
 	@echo "Samspil kører på http://localhost:$(lastword $(subst :, ,$(LISTEN)))/  (stop med Ctrl+C)"
-	@exec $(BUILD)/samspil serve --database-url sqlite:///$(abspath $(DB)) --listen $(LISTEN) --secure-cookies=false
+	@exec $(BUILD)/samspil serve --database-url sqlite:///$(abspath $(DB)) --listen $(LISTEN) --secure-cookies=false \
+	  --secret-key-file var/secret.key --public-base-url http://localhost:$(lastword $(subst :, ,$(LISTEN)))
 
 # Builds everything with AddressSanitizer + UBSan and runs every suite on SQLite and on a
 # throwaway PostgreSQL cluster.

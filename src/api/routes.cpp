@@ -7,6 +7,8 @@
 
 namespace samspil::api {
 
+void add_access_log_routes(http::Router& router, const web::WebContext& context);
+void add_me_routes(http::Router& router, const web::WebContext& context);
 void add_case_api_routes(http::Router& router, const web::WebContext& context);
 void add_consent_api_routes(http::Router& router, const web::WebContext& context);
 void add_child_api_routes(http::Router& router, const web::WebContext& context);
@@ -35,6 +37,8 @@ void add_routes(http::Router& router, const web::WebContext& context) {
         return r;
       },
       {.name = "api.openapi", .policy = "public", .execution = http::Execution::io_thread});
+  add_access_log_routes(router, context);
+  add_me_routes(router, context);
   add_case_api_routes(router, context);
   add_consent_api_routes(router, context);
   add_child_api_routes(router, context);

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "app/cli_support.hpp"
+#include "crypto/field_cipher.hpp"
 
 namespace samspil::app {
 
@@ -58,6 +59,53 @@ void add_config_options(CLI::App* cmd, Config& c) {
   cmd->add_option("--oidc-clock-skew-seconds", c.oidc_clock_skew_seconds,
                   "Clock difference tolerated when checking ID-token times")
       ->envname("SAMSPIL_OIDC_CLOCK_SKEW_SECONDS")->capture_default_str();
+  cmd->add_option("--session-idle-seconds", c.session_idle_seconds, "A session ends after this long without use")
+      ->envname("SAMSPIL_SESSION_IDLE_SECONDS")->capture_default_str();
+  cmd->add_option("--session-absolute-seconds", c.session_absolute_seconds, "A session ends this long after log-in")
+      ->envname("SAMSPIL_SESSION_ABSOLUTE_SECONDS")->capture_default_str();
+  cmd->add_option("--login-account-failures", c.login_account_failures,
+                  "Failed log-ins for one account before it is locked for a while")
+      ->envname("SAMSPIL_LOGIN_ACCOUNT_FAILURES")->capture_default_str();
+  cmd->add_option("--login-address-failures", c.login_address_failures,
+                  "Failed log-ins from one client address before it is locked for a while")
+      ->envname("SAMSPIL_LOGIN_ADDRESS_FAILURES")->capture_default_str();
+  cmd->add_option("--login-lockout-seconds", c.login_lockout_seconds,
+                  "Length of a log-in lock and of the window in which failures count")
+      ->envname("SAMSPIL_LOGIN_LOCKOUT_SECONDS")->capture_default_str();
+  cmd->add_option("--secret-key-file", c.secret_key_file,
+                  "File with the base64 32-byte field key (TOTP secrets); or set SAMSPIL_SECRET_KEY")
+      ->envname("SAMSPIL_SECRET_KEY_FILE");
+  cmd->add_option("--public-base-url", c.public_base_url, "Public URL of this service, for links in e-mails")
+      ->envname("SAMSPIL_PUBLIC_BASE_URL");
+  cmd->add_option("--hsts", c.hsts,
+                  "Send Strict-Transport-Security: on, off, or auto (on when --public-base-url is https://)")
+      ->envname("SAMSPIL_HSTS")->check(CLI::IsMember({"auto", "on", "off"}))->capture_default_str();
+  add_mail_options(cmd, c.smtp_url, c.mail_from);
+}
+
+void add_mail_options(CLI::App* cmd, std::string& smtp_url, std::string& mail_from) {
+  cmd->add_option("--smtp-url", smtp_url, "SMTP server for outgoing mail, e.g. smtp://localhost:25")
+      ->envname("SAMSPIL_SMTP_URL");
+  cmd->add_option("--mail-from", mail_from, "Sender address of outgoing mail")
+      ->envname("SAMSPIL_MAIL_FROM")->capture_default_str();
+}
+
+std::string load_secret_key(const Config& c) {
+  std::string text;
+  if (!c.secret_key_file.empty()) {
+    std::ifstream in(c.secret_key_file);
+    if (!in) throw CommandError("--secret-key-file: cannot read '" + c.secret_key_file + "'");
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    text = buffer.str();
+  } else if (const char* env = std::getenv("SAMSPIL_SECRET_KEY"); env && *env) {
+    text = env;
+  } else {
+    return "";
+  }
+  auto key = crypto::FieldCipher::decode_key_base64(text);
+  if (!key) throw CommandError("the secret key must be 32 bytes, base64-encoded (samspil secret-key makes one)");
+  return *key;
 }
 
 namespace {
@@ -105,6 +153,11 @@ std::vector<std::string> validate(Config& c) {
   positive(c.worker_threads, "--worker-threads", 1, 1024);
   positive(c.db_pool_size, "--db-pool-size", 1, 1024);
   positive(c.job_workers, "--job-workers", 0, 64);
+  positive(c.session_idle_seconds, "--session-idle-seconds", 1, 7 * 24 * 3600);
+  positive(c.session_absolute_seconds, "--session-absolute-seconds", 1, 30 * 24 * 3600);
+  positive(c.login_account_failures, "--login-account-failures", 1, 1000);
+  positive(c.login_address_failures, "--login-address-failures", 1, 100000);
+  positive(c.login_lockout_seconds, "--login-lockout-seconds", 1, 7 * 24 * 3600);
   if (!c.oidc_issuer.empty()) {
     const auto allowed_url = [](const std::string& url) {
       return url.rfind("https://", 0) == 0 || url.rfind("http://127.0.0.1", 0) == 0 || url.rfind("http://localhost", 0) == 0;
@@ -145,7 +198,7 @@ std::vector<std::string> validate(Config& c) {
 void load_secret_files_into_env() {
   // Only variables that can hold secrets; the file's content (without trailing newline)
   // becomes the value. A plain variable that is already set wins.
-  static const char* secret_vars[] = {"SAMSPIL_DATABASE_URL"};
+  static const char* secret_vars[] = {"SAMSPIL_DATABASE_URL", "SAMSPIL_SECRET_KEY"};
   for (const char* name : secret_vars) {
     const std::string file_var = std::string(name) + "_FILE";
     const char* path = std::getenv(file_var.c_str());

@@ -28,6 +28,18 @@ struct Config {
   bool secure_cookies = true; // off only for plain-HTTP local runs
   std::string log_level = "info";
   std::filesystem::path data_dir;  // migrations/, models/, static/, templates/
+  // Sessions and log-in (issue 4).
+  int session_idle_seconds = 30 * 60;
+  int session_absolute_seconds = 12 * 60 * 60;
+  int login_account_failures = 5;       // failed log-ins per account before a lock
+  int login_address_failures = 20;      // failed log-ins per client address before a lock
+  int login_lockout_seconds = 15 * 60;  // the lock's length and the failures' window
+  std::string secret_key_file;          // base64 32-byte field key (else SAMSPIL_SECRET_KEY)
+  // E-mail through the outbox (password reset, later meeting invitations).
+  std::string smtp_url;                 // smtp://host:port or smtps://…; "" = mail jobs fail and retry
+  std::string mail_from = "Samspil <noreply@samspil.invalid>";
+  std::string public_base_url;          // e.g. https://samspil.kommune.dk, for links in e-mails
+  std::string hsts = "auto";            // on, off, auto = on when public_base_url is https:// (TLS proxy)
   // Single sign-on with OpenID Connect (issue 4); off while oidc_issuer is empty.
   std::string oidc_issuer;
   std::string oidc_client_id;
@@ -48,6 +60,11 @@ std::vector<std::string> validate(Config& config);
 // Reads *_FILE variants of secret environment variables (e.g. SAMSPIL_DATABASE_URL_FILE)
 // into the plain variable when that is unset, so secrets can come from mounted files.
 void load_secret_files_into_env();
+// The field key from --secret-key-file or SAMSPIL_SECRET_KEY (raw 32 bytes), or "" when
+// neither is set; throws CommandError when one is set but is not a base64 32-byte key.
+std::string load_secret_key(const Config& config);
+// Registers the mail options (--smtp-url, --mail-from) on a command that sends mail.
+void add_mail_options(CLI::App* cmd, std::string& smtp_url, std::string& mail_from);
 
 // The OIDC client secret from --oidc-client-secret-file or SAMSPIL_OIDC_CLIENT_SECRET
 // ("" when neither); throws CommandError when the file cannot be read.

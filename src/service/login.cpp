@@ -2,6 +2,8 @@
 
 #include "crypto/password.hpp"
 #include "service/audit.hpp"
+#include "service/errors.hpp"
+#include "storage/session_store.hpp"
 #include "storage/actor_store.hpp"
 #include "storage/tenant_store.hpp"
 #include "storage/throttle_store.hpp"
@@ -43,6 +45,29 @@ std::string passphrase_problem(const std::string& passphrase) {
   if (code_points < 12) return "Adgangskoden skal være på mindst 12 tegn.";
   if (code_points > 128) return "Adgangskoden må højst være på 128 tegn.";
   return "";
+}
+
+void change_password(storage::Database& db, const Actor& actor, const std::string& current,
+                     const std::string& passphrase, const std::string& repeated,
+                     const std::string& keep_session_id_hash, std::int64_t now_ms) {
+  const auto user = db.transaction(
+      [&](storage::Connection& conn) { return storage::find_credentials(conn, actor.tenant, actor.user_id); });
+  FieldErrors errors;
+  if (!user || user->password_hash.empty() || !crypto::verify_password(user->password_hash, current)) {
+    errors.emplace("nuvaerende", "Den nuværende adgangskode er forkert.");
+  }
+  if (const std::string problem = passphrase_problem(passphrase); !problem.empty()) {
+    errors.emplace("adgangskode", problem);
+  } else if (passphrase != repeated) {
+    errors.emplace("gentag", "De to adgangskoder er ikke ens.");
+  }
+  if (!errors.empty()) throw Invalid(errors);
+  const std::string hash = crypto::hash_password(passphrase);
+  db.transaction([&](storage::Connection& conn) {
+    storage::set_password_hash(conn, actor.tenant, actor.user_id, hash, now_ms);
+    storage::delete_other_sessions_of_user(conn, actor.tenant, actor.user_id, keep_session_id_hash);
+    audit::record(conn, actor, {audit::Action::change, "user", actor.user_id, "", "Egen adgangskode ændret", ""}, now_ms);
+  });
 }
 
 std::string second_factor_step(storage::Connection& conn, const std::string& tenant, const std::string& user_id) {

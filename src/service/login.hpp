@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 
+#include "service/actor.hpp"
 #include "service/login_throttle.hpp"
 #include "service/sessions.hpp"
 #include "storage/database.hpp"
@@ -43,6 +44,13 @@ Result sign_in_with_password(storage::Database& db, const Attempt& attempt, std:
 
 // What a user with a pending session must do next: "totp" (enter a code) or "totp_setup".
 std::string second_factor_step(storage::Connection& conn, const std::string& tenant, const std::string& user_id);
+
+// Changes the actor's passphrase after checking the current one; ends the user's other
+// sessions (keep_session_id_hash stays). Throws Invalid with fields "nuvaerende",
+// "adgangskode", "gentag".
+void change_password(storage::Database& db, const Actor& actor, const std::string& current,
+                     const std::string& passphrase, const std::string& repeated,
+                     const std::string& keep_session_id_hash, std::int64_t now_ms);
 
 // Passphrase rule: 12 to 128 characters (UTF-8 code points). Returns "" or a Danish message.
 std::string passphrase_problem(const std::string& passphrase);

@@ -64,7 +64,8 @@ void set_flash(storage::Connection& conn, const std::string& id_hash, const std:
 // Returns and clears the session's flash message.
 std::optional<std::string> take_flash(storage::Connection& conn, const Session& session);
 // The second factor is done: replaces the session by a NEW one (new token, new CSRF token)
-// with pending_second_factor cleared, so a token seen before the second factor is useless.
+// with pending_second_factor cleared, so a token seen before the second factor is useless;
+// throws Forbidden when the session has ended meanwhile.
 Started complete_second_factor(storage::Connection& conn, const Session& session, std::string_view auth_method,
                                std::int64_t now_ms);
 // Deletes expired sessions (run by the periodic job "sessions.purge"); returns how many.

@@ -37,6 +37,13 @@ std::int64_t delete_sessions_of_user(Connection& conn, const std::string& tenant
   return conn.query("DELETE FROM sessions WHERE tenant = $1 AND user_id = $2", {tenant, user_id}).affected;
 }
 
+std::int64_t delete_other_sessions_of_user(Connection& conn, const std::string& tenant, const std::string& user_id,
+                                           const std::string& keep_id_hash) {
+  return conn
+      .query("DELETE FROM sessions WHERE tenant = $1 AND user_id = $2 AND id_hash <> $3", {tenant, user_id, keep_id_hash})
+      .affected;
+}
+
 std::int64_t delete_expired_sessions(Connection& conn, std::int64_t now_ms, std::int64_t idle_cutoff_ms) {
   return conn.query("DELETE FROM sessions WHERE expires_at <= $1 OR last_seen_at < $2", {now_ms, idle_cutoff_ms})
       .affected;

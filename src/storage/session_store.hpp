@@ -34,6 +34,9 @@ void set_session_flash(Connection& conn, const std::string& id_hash, const std::
 bool delete_session(Connection& conn, const std::string& id_hash);
 // Deletes every session of the user in the tenant; returns how many.
 std::int64_t delete_sessions_of_user(Connection& conn, const std::string& tenant, const std::string& user_id);
+// Deletes every session of the user except the one with keep_id_hash; returns how many.
+std::int64_t delete_other_sessions_of_user(Connection& conn, const std::string& tenant, const std::string& user_id,
+                                           const std::string& keep_id_hash);
 // Deletes sessions past their absolute end or idle since before idle_cutoff_ms.
 std::int64_t delete_expired_sessions(Connection& conn, std::int64_t now_ms, std::int64_t idle_cutoff_ms);
 

@@ -106,6 +106,10 @@ void add_login_routes(http::Router& router, const WebContext& context) {
           errors.emplace("email", context.views.t("login_error_locked"));
           return render_login(context, request, form, errors, "");
         }
+        // A session this browser had before is ended, not carried over (session fixation).
+        if (const std::string old = session_token(request, context.settings); !old.empty()) {
+          context.db.transaction([&](storage::Connection& conn) { service::sessions::end(conn, old); });
+        }
         return after_sign_in(context, result.outcome, result.session.token, form.next);
       },
       {.name = "login.submit", .policy = "public"});

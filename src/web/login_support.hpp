@@ -23,4 +23,12 @@ std::string trim(const std::string& value);
 // A keyed hash of the client's address for throttling (the address itself is never stored).
 std::string address_key(const WebContext& context, const http::Request& request);
 
+// The TOTP set-up page (new secret, QR code, code field) posting to action.
+http::Response totp_setup_page(const WebContext& context, http::Request& request, const std::string& action,
+                               const std::string& tenant, const std::string& user_id);
+// The same enrolment again with an error at the code field (a fresh one if it expired).
+http::Response totp_setup_retry(const WebContext& context, http::Request& request, const std::string& action,
+                                const std::string& tenant, const std::string& user_id, const std::string& sealed,
+                                const std::string& message);
+
 }  // namespace samspil::web

@@ -6,6 +6,9 @@ namespace samspil::web {
 void add_home_routes(http::Router& router, const WebContext& context);
 void add_accessibility_routes(http::Router& router, const WebContext& context);
 void add_login_routes(http::Router& router, const WebContext& context);
+void add_login_totp_routes(http::Router& router, const WebContext& context);
+void add_login_reset_routes(http::Router& router, const WebContext& context);
+void add_profile_routes(http::Router& router, const WebContext& context);
 void add_parents_access_log_routes(http::Router& router, const WebContext& context);
 void add_case_list_routes(http::Router& router, const WebContext& context);
 void add_case_new_routes(http::Router& router, const WebContext& context);
@@ -23,6 +26,9 @@ void add_routes(http::Router& router, const WebContext& context) {
   add_home_routes(router, context);
   add_accessibility_routes(router, context);
   add_login_routes(router, context);
+  add_login_totp_routes(router, context);
+  add_login_reset_routes(router, context);
+  add_profile_routes(router, context);
   add_parents_access_log_routes(router, context);
   add_case_list_routes(router, context);
   add_case_new_routes(router, context);

@@ -165,3 +165,45 @@ def json_lines(lines):
         if line.startswith("{"):
             out.append(json.loads(line))
     return out
+
+
+class SmtpSink:
+    """A real SMTP server on loopback (tests/e2e/smtp_sink.mjs, npm smtp-server + mailparser)
+    that writes every received message as JSON into a directory; for mail end-to-end tests."""
+
+    def __init__(self):
+        self.dir = tempfile.mkdtemp(prefix="samspil-e2e-smtp.")
+        self.proc = subprocess.Popen(["node", str(SOURCE / "tests" / "e2e" / "smtp_sink.mjs"), self.dir],
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=SOURCE)
+        line = self.proc.stdout.readline()
+        m = re.search(r"smtp-sink: listening on (\d+)", line)
+        if not m:
+            self.proc.kill()
+            raise Failure("smtp sink did not start: " + line + self.proc.stderr.read())
+        self.port = int(m.group(1))
+
+    @property
+    def url(self):
+        return f"smtp://127.0.0.1:{self.port}"
+
+    def messages(self):
+        """Every message received so far, in arrival order (dicts: from, to, subject, text, …)."""
+        return [json.loads(p.read_text()) for p in sorted(pathlib.Path(self.dir).glob("*.json"))]
+
+    def wait_for(self, predicate, timeout=30):
+        """The first message for which predicate(message) holds; Failure after timeout seconds."""
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for message in self.messages():
+                if predicate(message):
+                    return message
+            time.sleep(0.1)
+        raise Failure(f"no matching e-mail within {timeout} s; received: {[m['subject'] for m in self.messages()]}")
+
+    def stop(self):
+        self.proc.terminate()
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        shutil.rmtree(self.dir, ignore_errors=True)

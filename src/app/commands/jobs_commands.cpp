@@ -11,9 +11,11 @@
 #include <thread>
 
 #include "app/cli_support.hpp"
+#include "app/config.hpp"
 #include "app/database_setup.hpp"
 #include "jobs/probe.hpp"
 #include "jobs/queue.hpp"
+#include "service/mail_outbox.hpp"
 
 namespace samspil::app {
 
@@ -28,6 +30,8 @@ struct JobsOptions {
   std::int64_t lease_ms = 30'000;
   std::int64_t poll_ms = 500;
   int batch = 16;
+  std::string smtp_url;  // mail.send jobs (--smtp-url)
+  std::string mail_from = "Samspil <noreply@samspil.invalid>";
 };
 
 // Set by SIGINT/SIGTERM: workers finish the job in hand and stop between batches.
@@ -64,6 +68,7 @@ void run_work(const JobsOptions& o) {
     options.batch = o.batch;
     workers.push_back(std::make_unique<jobs::Worker>(*db, options));
     jobs::register_probe_handler(*workers.back());
+    service::mail_outbox::register_handler(*workers.back(), {.smtp = {.url = o.smtp_url}, .from = o.mail_from});
   }
   const auto stop = [] { return g_stop.load(); };
   std::vector<std::thread> threads;
@@ -118,6 +123,7 @@ void add_jobs_commands(CLI::App& app) {
       ->default_val(30'000);
   work->add_option("--poll-ms", o->poll_ms, "Sleep between polls when nothing is due")->default_val(500);
   work->add_option("--batch", o->batch, "Jobs leased per round")->default_val(16)->check(CLI::Range(1, 1000));
+  add_mail_options(work, o->smtp_url, o->mail_from);
   work->callback([o] { run_work(*o); });
 
   CLI::App* status = jobs->add_subcommand("status", "Print the number of jobs by state as JSON");

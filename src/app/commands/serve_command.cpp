@@ -20,11 +20,17 @@
 #include "api/routes.hpp"
 #include "app/clock.hpp"
 #include "app/ops_routes.hpp"
+#include "app/router_setup.hpp"
 #include "http/server.hpp"
 #include "jobs/probe.hpp"
 #include "jobs/queue.hpp"
+#include "service/login.hpp"
+#include "service/mail_outbox.hpp"
+#include "service/sessions.hpp"
+#include "web/session_middleware.hpp"
 #include "web/routes.hpp"
 #include "web/sso.hpp"
+#include "web/security_headers.hpp"
 #include "web/views.hpp"
 
 namespace samspil::app {
@@ -35,7 +41,7 @@ namespace {
 // batches when asked; a job in progress finishes (or its lease expires elsewhere).
 class JobThreads {
  public:
-  JobThreads(storage::Database& db, int count) {
+  JobThreads(storage::Database& db, int count, const service::mail_outbox::Settings& mail) {
     char host[256] = "host";
     ::gethostname(host, sizeof host - 1);
     for (int i = 0; i < count; ++i) {
@@ -43,6 +49,7 @@ class JobThreads {
       options.worker_id = std::string(host) + ":" + std::to_string(::getpid()) + ":" + std::to_string(i);
       auto worker = std::make_unique<jobs::Worker>(db, options);
       jobs::register_probe_handler(*worker);
+      service::mail_outbox::register_handler(*worker, mail);
       jobs::Worker* w = worker.get();
       m_workers.push_back(std::move(worker));
       m_threads.emplace_back([this, w] {
@@ -113,19 +120,27 @@ void run_serve(Config config) {
 
   http::Metrics metrics;
   http::Router router;
-  router.use(database_unavailable_middleware());
-  router.use(policy_middleware());
-  add_ops_routes(router, *db, metrics, config.data_dir);
   std::unique_ptr<web::Views> views;
   try {
     views = std::make_unique<web::Views>(config.data_dir / "templates", config.data_dir / "locale");
   } catch (const std::exception& e) {
     throw CommandError(std::string("cannot load the page templates: ") + e.what());
   }
-  const web::WebContext web_context{*db, *views, {.secure_cookies = config.secure_cookies, .public_base_url = ""},
-                                    [] { return now_ms(); }, config.data_dir};
-  web::add_routes(router, web_context);
-  api::add_routes(router, web_context);
+  std::unique_ptr<crypto::FieldCipher> cipher;
+  if (const std::string key = load_secret_key(config); !key.empty()) cipher = std::make_unique<crypto::FieldCipher>(key);
+  service::sessions::set_policy({.idle_ms = config.session_idle_seconds * 1000LL,
+                                 .absolute_ms = config.session_absolute_seconds * 1000LL});
+  service::login::set_limits({.account_failures = config.login_account_failures,
+                              .address_failures = config.login_address_failures,
+                              .window_ms = config.login_lockout_seconds * 1000LL,
+                              .lock_ms = config.login_lockout_seconds * 1000LL});
+  const web::WebContext web_context{*db,
+                                    *views,
+                                    {.secure_cookies = config.secure_cookies, .public_base_url = config.public_base_url},
+                                    [] { return now_ms(); },
+                                    config.data_dir,
+                                    cipher.get()};
+  build_router(router, *db, metrics, web_context);
 
   // Staff single sign-on (OpenID Connect) when an issuer is configured; the provider is
   // discovered on the first log-in, so serving starts even while it is unreachable. Without
@@ -157,6 +172,8 @@ void run_serve(Config config) {
   server_config.io_threads = config.io_threads;
   server_config.worker_threads = config.worker_threads;
   server_config.static_dir = config.data_dir / "static";
+  server_config.default_headers =
+      web::security_headers({.hsts = web::hsts_enabled(config.hsts, config.public_base_url)});
 
   std::optional<ShutdownWatchdog> watchdog;  // declared before the server: outlives its teardown
   http::Server server(server_config, router, metrics);
@@ -171,7 +188,7 @@ void run_serve(Config config) {
   std::cout << "samspil: listening on http://" << config.host << ":" << server.port() << "/" << std::endl;
 
   {
-    JobThreads job_threads(*db, config.job_workers);
+    JobThreads job_threads(*db, config.job_workers, {.smtp = {.url = config.smtp_url}, .from = config.mail_from});
     server.run(/*handle_signals=*/true);
     watchdog.emplace(std::chrono::milliseconds(std::max(config.shutdown_grace_ms, 1000)));
   }

@@ -1,0 +1,32 @@
+#pragma once
+// RFC 5322 / MIME messages: UTF-8 headers as RFC 2047 encoded words, a text/plain part and
+// optionally further alternative parts (e.g. text/calendar for meeting invitations), which
+// make the body multipart/alternative with the text part first.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace samspil::mail {
+
+struct Part {
+  std::string content_type;  // e.g. "text/calendar; charset=utf-8; method=REQUEST"
+  std::string content;       // sent base64-encoded
+};
+
+struct Message {
+  std::string from;               // "Name <addr@x>" or "addr@x"
+  std::vector<std::string> to;    // addresses (display names allowed)
+  std::string subject;            // UTF-8
+  std::string text;               // UTF-8 plain text
+  std::vector<Part> alternatives; // further renderings of the same content
+  std::string message_id;         // without <>; generated when empty
+};
+
+// The whole message as sent over SMTP (CRLF line ends), with Date at unix_ms.
+std::string render(const Message& message, std::int64_t unix_ms);
+// The bare address of "Name <addr>" or "addr" (for the SMTP envelope).
+std::string envelope_address(const std::string& mailbox);
+// RFC 2047 "B" encoded words for a header value with non-ASCII text (else the text itself).
+std::string encode_header(const std::string& value);
+
+}  // namespace samspil::mail

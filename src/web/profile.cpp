@@ -1,0 +1,105 @@
+// /min-profil: the signed-in user's own page: change the passphrase, set up or replace the
+// TOTP second factor (the new secret is used only once a code from it is entered).
+#include "service/errors.hpp"
+#include "service/login.hpp"
+#include "service/totp_factor.hpp"
+#include "storage/actor_store.hpp"
+#include "web/csrf.hpp"
+#include "web/error_pages.hpp"
+#include "web/login_support.hpp"
+#include "web/request_state.hpp"
+#include "web/routes.hpp"
+
+namespace samspil::web {
+
+namespace {
+
+std::string field(const std::map<std::string, std::string>& fields, const char* name) {
+  auto it = fields.find(name);
+  return it == fields.end() ? std::string() : it->second;
+}
+
+http::Response render_profile(const WebContext& ctx, const http::Request& request, const FormErrors& errors) {
+  const service::Actor& a = actor(request);
+  const auto credentials = ctx.db.transaction(
+      [&](storage::Connection& c) { return storage::find_credentials(c, a.tenant, a.user_id); });
+  return ctx.views.render(
+      request,
+      {.title = ctx.views.t("profile_title"),
+       .body_template = "auth/profile.tpl",
+       .breadcrumbs = {{ctx.views.t("nav_overview"), "/"}, {ctx.views.t("profile_title"), ""}},
+       .has_errors = !errors.empty()},
+      [&](ctemplate::TemplateDictionary& body) {
+        fill_form_basics(body, request);
+        fill_errors(body, errors);
+        body.SetValue("name", a.display_name);
+        body.SetValue("email", a.email);
+        body.SetValue("role", std::string(service::role_label_da(a.role)));
+        body.ShowSection(credentials && credentials->totp_enabled ? "TOTP_ON" : "TOTP_OFF");
+        if (credentials && !credentials->password_hash.empty()) body.ShowSection("HAS_PASSWORD");
+      });
+}
+
+}  // namespace
+
+void add_profile_routes(http::Router& router, const WebContext& context) {
+  router.add(
+      "GET", "/min-profil", [&context](http::Request& request) { return render_profile(context, request, {}); },
+      {.name = "profile.show", .policy = "signed_in"});
+
+  router.add(
+      "POST", "/min-profil/adgangskode",
+      [&context](http::Request& request) {
+        const auto fields = form_fields(request);
+        try {
+          service::login::change_password(context.db, actor(request), field(fields, "nuvaerende"),
+                                          field(fields, "adgangskode"), field(fields, "gentag"),
+                                          state(request).session_id_hash, context.now_ms());
+        } catch (const service::Invalid& e) {
+          return render_profile(context, request, e.fields);
+        }
+        context.db.transaction([&](storage::Connection& c) {
+          service::sessions::set_flash(c, state(request).session_id_hash, context.views.t("profile_password_changed"));
+        });
+        return http::Response::redirect("/min-profil");
+      },
+      {.name = "profile.password", .policy = "signed_in"});
+
+  router.add(
+      "GET", "/min-profil/totp",
+      [&context](http::Request& request) {
+        const service::Actor& a = actor(request);
+        return totp_setup_page(context, request, "/min-profil/totp", a.tenant, a.user_id);
+      },
+      {.name = "profile.totp_form", .policy = "signed_in"});
+
+  router.add(
+      "POST", "/min-profil/totp",
+      [&context](http::Request& request) {
+        if (!context.cipher) return error_page(context.views, request, 503, context.views.t("totp_no_key"));
+        const service::Actor& a = actor(request);
+        const auto fields = form_fields(request);
+        std::string code;
+        for (char c : field(fields, "kode")) {
+          if (c != ' ' && c != '-') code += c;
+        }
+        const std::string sealed = field(fields, "sealed");
+        using service::totp_factor::Verdict;
+        const Verdict verdict = service::totp_factor::confirm(context.db, *context.cipher, a.tenant, a.user_id, sealed,
+                                                              code, context.now_ms(), request.request_id);
+        if (verdict != Verdict::ok) {
+          const char* key = verdict == Verdict::locked    ? "login_error_locked"
+                            : verdict == Verdict::expired ? "totp_error_expired"
+                                                          : "totp_error_wrong";
+          return totp_setup_retry(context, request, "/min-profil/totp", a.tenant, a.user_id, sealed,
+                                  context.views.t(key));
+        }
+        context.db.transaction([&](storage::Connection& c) {
+          service::sessions::set_flash(c, state(request).session_id_hash, context.views.t("profile_totp_enabled"));
+        });
+        return http::Response::redirect("/min-profil");
+      },
+      {.name = "profile.totp", .policy = "signed_in"});
+}
+
+}  // namespace samspil::web
