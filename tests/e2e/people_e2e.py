@@ -217,6 +217,15 @@ def scenario_api(engine):
                   "another municipality's guardian is 404")
             status, body = a.call("GET", "/guardians")
             check(status == 200 and body["items"][0]["children"][0]["child_id"] == "c1", f"guardians: {body}")
+            # A unit leader reads the members of the unit they lead, nothing else; disabling ends their token.
+            leader = Api(server, token_for(url, "t1", "laerer@t1.dk"))
+            status, body = leader.call("GET", f"/users?unit_id={school['id']}")
+            check(status == 200 and [u["id"] for u in body["items"]] == [user["id"]], f"leader's unit: {status}")
+            check(leader.call("GET", "/users")[0] == 403, "a leader may not list the whole municipality")
+            check(leader.call("GET", "/units")[0] == 403, "a leader may not administer units")
+            status, body = a.call("PATCH", f"/users/{user['id']}", {"disabled": True})
+            check(status == 200 and body["disabled"] is True, f"disable: {status} {body}")
+            check(leader.call("GET", f"/users?unit_id={school['id']}")[0] == 401, "a disabled user's token is refused")
         finally:
             server.stop()
         verified = run("audit", "verify", "--database-url", url)
