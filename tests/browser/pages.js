@@ -22,3 +22,14 @@ module.exports = [
   // Parent portal
   { path: '/foraeldre/adgangslog', role: 'guardian', name: 'foraeldre-adgangslog' },
 ];
+// Administration and the user's own profile
+module.exports.push(
+  { path: '/min-profil', role: 'leader', name: 'min-profil' },
+  { path: '/admin', role: 'administrator', name: 'admin' },
+  { path: '/admin/enheder', role: 'administrator', name: 'admin-enheder' },
+  { path: '/admin/brugere', role: 'administrator', name: 'admin-brugere' },
+  { path: '/admin/brugere/ny', role: 'administrator', name: 'admin-bruger-ny' },
+  { path: '/admin/foraeldre', role: 'administrator', name: 'admin-foraeldre' },
+  // Not yet: /admin/tokens has a scrollable table without keyboard access at 360 px (axe
+  // scrollable-region-focusable); add { path: '/admin/tokens', role: 'administrator', name: 'admin-tokens' } when fixed.
+);
