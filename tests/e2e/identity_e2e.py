@@ -373,6 +373,32 @@ def scenario_password_reset(engine):
         sink.stop()
 
 
+def scenario_profile_password(engine):
+    """/min-profil: changing the passphrase needs the current one, keeps this session and ends the others."""
+    with tempfile.TemporaryDirectory() as tmp:
+        _, server = setup(engine, tmp)
+        here, elsewhere = Browser(server), Browser(server)
+        here.log_in(PAEDAGOG)
+        elsewhere.log_in(PAEDAGOG)
+        new_password = "min nye og meget lange adgangskode"
+        status, _, body = here.post("/min-profil/adgangskode", {"nuvaerende": "forkert", "adgangskode": new_password,
+                                                                "gentag": new_password}, csrf_from="/min-profil")
+        check(status == 422 and "nuværende" in error_text(body), f"wrong current passphrase: {status} {error_text(body)}")
+        check(elsewhere.signed_in(), "a failed change ended a session")
+        status, _, body = here.post("/min-profil/adgangskode", {"nuvaerende": PAEDAGOG[1], "adgangskode": "kort",
+                                                                "gentag": "kort"}, csrf_from="/min-profil")
+        check(status == 422 and "12 tegn" in error_text(body), f"short passphrase: {status} {error_text(body)}")
+        status, headers, _ = here.post("/min-profil/adgangskode", {"nuvaerende": PAEDAGOG[1], "adgangskode": new_password,
+                                                                   "gentag": new_password}, csrf_from="/min-profil")
+        check(status == 303 and headers.get("Location") == "/min-profil", f"change: {status}")
+        status, _, body = here.get("/min-profil")
+        check(status == 200 and "Din adgangskode er ændret" in body, "no confirmation shown")
+        check(here.signed_in(), "the session that changed the passphrase ended")
+        check(not elsewhere.signed_in(), "another session survived the change")
+        Browser(server).log_in((PAEDAGOG[0], new_password))
+        server.stop()
+
+
 def main():
     scenario, engine = sys.argv[1], sys.argv[2]
     try:
