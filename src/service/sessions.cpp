@@ -28,6 +28,9 @@ std::string hash_token(std::string_view token) { return crypto::sha256_hex(token
 
 Started start(storage::Connection& conn, const std::string& tenant, const std::string& user_id,
               std::string_view auth_method, bool pending_second_factor, std::int64_t now_ms) {
+  // Expired sessions of anyone are purged here (besides on use), so the table stays small
+  // without a scheduler; the expiry index makes this cheap.
+  purge_expired(conn, now_ms);
   Started started{crypto::random_token(), crypto::random_token()};
   storage::insert_session(conn, {hash_token(started.token), tenant, user_id, started.csrf_token,
                                  std::string(auth_method), pending_second_factor, std::nullopt, now_ms, now_ms,
