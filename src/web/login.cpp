@@ -114,7 +114,7 @@ void add_login_routes(http::Router& router, const WebContext& context) {
       },
       {.name = "login.submit", .policy = "public"});
 
-  // Ends every session of the user ("log-out ends it everywhere"), also a half-finished one.
+  // Signed in: ends every session of the user ("log-out ends it everywhere").
   router.add(
       "POST", "/log-ud",
       [&context](http::Request& request) {
@@ -126,9 +126,9 @@ void add_login_routes(http::Router& router, const WebContext& context) {
             service::audit::record(conn, *s.actor,
                                    {service::audit::Action::sign_out, "session", "", "", "Log ud", ""},
                                    context.now_ms());
-          } else if (!s.pending_user_id.empty()) {
-            service::sessions::end_all_for_user(conn, s.pending_tenant, s.pending_user_id);
           } else {
+            // Half-way (password only) or unknown: only this session ends — knowing a
+            // password alone must not let anyone log the real user out everywhere.
             service::sessions::end(conn, token);
           }
         });
