@@ -9,6 +9,7 @@ namespace samspil::api {
 
 void add_access_log_routes(http::Router& router, const web::WebContext& context);
 void add_me_routes(http::Router& router, const web::WebContext& context);
+void add_me_children_routes(http::Router& router, const web::WebContext& context);
 void add_case_api_routes(http::Router& router, const web::WebContext& context);
 void add_consent_api_routes(http::Router& router, const web::WebContext& context);
 void add_child_api_routes(http::Router& router, const web::WebContext& context);
@@ -39,6 +40,7 @@ void add_routes(http::Router& router, const web::WebContext& context) {
       {.name = "api.openapi", .policy = "public", .execution = http::Execution::io_thread});
   add_access_log_routes(router, context);
   add_me_routes(router, context);
+  add_me_children_routes(router, context);
   add_case_api_routes(router, context);
   add_consent_api_routes(router, context);
   add_child_api_routes(router, context);

@@ -10,6 +10,8 @@ void add_login_totp_routes(http::Router& router, const WebContext& context);
 void add_login_reset_routes(http::Router& router, const WebContext& context);
 void add_profile_routes(http::Router& router, const WebContext& context);
 void add_parents_access_log_routes(http::Router& router, const WebContext& context);
+void add_parents_home_routes(http::Router& router, const WebContext& context);
+void add_parents_consent_routes(http::Router& router, const WebContext& context);
 void add_case_list_routes(http::Router& router, const WebContext& context);
 void add_case_new_routes(http::Router& router, const WebContext& context);
 void add_case_show_routes(http::Router& router, const WebContext& context);
@@ -30,6 +32,8 @@ void add_routes(http::Router& router, const WebContext& context) {
   add_login_reset_routes(router, context);
   add_profile_routes(router, context);
   add_parents_access_log_routes(router, context);
+  add_parents_home_routes(router, context);
+  add_parents_consent_routes(router, context);
   add_case_list_routes(router, context);
   add_case_new_routes(router, context);
   add_case_show_routes(router, context);

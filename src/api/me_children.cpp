@@ -1,0 +1,42 @@
+// GET /api/v1/me/children: the signed-in guardian's children, each with its unit, a summary
+// of the open cases as shared with guardians, and the consents (in force and ended). The
+// same reads as /foraeldre (web/parents_home_data), so access and audit are the services'.
+#include "api/cases_support.hpp"
+#include "api/json.hpp"
+#include "api/routes.hpp"
+#include "web/parents_home_data.hpp"
+#include "web/request_state.hpp"
+
+namespace samspil::api {
+
+void add_me_children_routes(http::Router& router, const web::WebContext& context) {
+  const auto api = load_cases_api(context);
+  router.add(
+      "GET", "/api/v1/me/children",
+      [api, &context](http::Request& request) {
+        if (!api->ready()) return not_configured();
+        nlohmann::json items = nlohmann::json::array();
+        for (const auto& item : web::parents::my_children(context, api->config, web::actor(request))) {
+          nlohmann::json child = child_json(item.child);
+          child["unit_name"] = item.unit_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(item.unit_name);
+          nlohmann::json cases = nlohmann::json::array();
+          for (const auto& c : item.open_cases) {
+            cases.push_back({{"id", c.record.id},
+                             {"title", c.record.title},
+                             {"state", c.record.state},
+                             {"state_name", c.state_name},
+                             {"opened_at", c.record.opened_at_ms},
+                             {"consents_in_force", c.consents_in_force}});
+          }
+          child["open_cases"] = cases;
+          nlohmann::json consents = nlohmann::json::array();
+          for (const auto& c : item.consents) consents.push_back(consent_json(c));
+          child["consents"] = consents;
+          items.push_back(child);
+        }
+        return api::json(200, {{"items", items}});
+      },
+      {.name = "api.me.children", .policy = "guardian", .execution = http::Execution::worker_pool});
+}
+
+}  // namespace samspil::api

@@ -1,0 +1,114 @@
+// /foraeldre/boern/{id}/samtykke: a guardian gives consent for a scope of the municipality's
+// model (GET form, POST → 303 to /foraeldre with a flash); /foraeldre/samtykke/{id}/tilbagekald
+// withdraws a consent in force from now on (POST → 303 with a flash). Access and the rules
+// (own child, custody, source "portal") are service::Consents'.
+#include <string>
+
+#include "crypto/random.hpp"
+#include "service/children.hpp"
+#include "service/consents.hpp"
+#include "service/errors.hpp"
+#include "service/sessions.hpp"
+#include "web/cases_support.hpp"
+#include "web/forms.hpp"
+#include "web/request_state.hpp"
+#include "web/routes.hpp"
+
+namespace samspil::web {
+
+namespace {
+
+void flash(const WebContext& context, const http::Request& request, const std::string& message) {
+  const std::string& id_hash = state(request).session_id_hash;
+  if (id_hash.empty()) return;
+  context.db.transaction([&](storage::Connection& conn) { service::sessions::set_flash(conn, id_hash, message); });
+}
+
+http::Response show(const WebContext& ctx, const CasePages& pages, http::Request& request, const std::string& child_id,
+                    const service::FieldErrors& errors, const FormData* posted) {
+  const auto& t = ctx.views;
+  const auto child = service::Children(ctx.db, pages.config).get(actor(request), child_id, ctx.now_ms());
+  std::vector<Option> scopes;
+  for (const auto& s : pages.model->consent_scopes) scopes.push_back({s.id, s.name});
+  Form form(request, errors, posted);
+  if (!scopes.empty()) form.radios({.name = "scope", .label = t.t("parents_consent_scope"), .options = scopes});
+  form.textarea({.name = "purpose", .label = t.t("parents_consent_purpose_label"),
+                 .hint = t.t("parents_consent_purpose_hint"), .rows = 3})
+      .text({.name = "parties", .label = t.t("parents_consent_parties_label"),
+             .hint = t.t("parents_consent_parties_hint")});
+  const std::string name = child.record.first_name + " " + child.record.last_name;
+  return ctx.views.render(
+      request,
+      {.title = t.t("parents_consent_title"),
+       .body_template = "parents/consent.tpl",
+       .breadcrumbs = {{t.t("parents_title"), "/foraeldre"}, {t.t("parents_consent_title"), ""}},
+       .has_errors = form.has_errors()},
+      [&](ctemplate::TemplateDictionary& body) {
+        form.fill(body, ctx.views);
+        body.SetValue("child_name", name);
+        body.SetValue("action", "/foraeldre/boern/" + child_id + "/samtykke");
+        const std::string key = posted != nullptr ? posted->trimmed("idempotency_key") : crypto::random_id();
+        body.SetValue("idempotency_key", key);
+        if (scopes.empty()) {
+          body.ShowSection("NO_SCOPES");
+        } else {
+          body.ShowSection("FORM");
+        }
+      });
+}
+
+}  // namespace
+
+void add_parents_consent_routes(http::Router& router, const WebContext& context) {
+  const auto pages = load_case_pages(context);
+  const auto worker = http::Execution::worker_pool;
+  router.add(
+      "GET", "/foraeldre/boern/{id}/samtykke",
+      [pages, &context](http::Request& request) {
+        if (!pages->ready()) return http::Response::redirect("/foraeldre");
+        return show(context, *pages, request, request.params.at("id"), {}, nullptr);
+      },
+      {.name = "parents.consent.form", .policy = "guardian", .execution = worker});
+
+  router.add(
+      "POST", "/foraeldre/boern/{id}/samtykke",
+      [pages, &context](http::Request& request) {
+        if (!pages->ready()) return http::Response::redirect("/foraeldre");
+        const auto form = read_form(request);
+        if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
+        const auto& child_id = request.params.at("id");
+        const auto& who = actor(request);
+        service::GiveConsent in;
+        in.child_id = child_id;
+        in.guardian_id = who.user_id;
+        in.scope = form->trimmed("scope");
+        in.purpose = form->trimmed("purpose");
+        in.parties = form->trimmed("parties");
+        in.source = "portal";
+        in.idempotency_key = form->trimmed("idempotency_key");
+        try {
+          service::Consents(context.db, pages->config).give(who, in, context.now_ms());
+        } catch (const service::Invalid& e) {
+          return show(context, *pages, request, child_id, e.fields, &*form);
+        }
+        flash(context, request, context.views.t("parents_consent_given_flash"));
+        return http::Response::redirect("/foraeldre");
+      },
+      {.name = "parents.consent.give", .policy = "guardian", .execution = worker});
+
+  router.add(
+      "POST", "/foraeldre/samtykke/{id}/tilbagekald",
+      [pages, &context](http::Request& request) {
+        if (!pages->ready()) return http::Response::redirect("/foraeldre");
+        try {
+          service::Consents(context.db, pages->config).withdraw(actor(request), request.params.at("id"), context.now_ms());
+          flash(context, request, context.views.t("parents_withdrawn_flash"));
+        } catch (const service::Conflict& e) {
+          flash(context, request, e.what());  // already withdrawn: say so, nothing changed
+        }
+        return http::Response::redirect("/foraeldre");
+      },
+      {.name = "parents.consent.withdraw", .policy = "guardian", .execution = worker});
+}
+
+}  // namespace samspil::web

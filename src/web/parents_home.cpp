@@ -1,0 +1,92 @@
+// /foraeldre: "Mine børn" — for each of the guardian's children the unit, the open cases as
+// shared with guardians, the consents in force (each with a withdraw button) and withdrawn,
+// and links to give a consent and to the access log. Cards, not tables, so 360 px works.
+#include <string>
+
+#include "domain/model.hpp"
+#include "web/cases_support.hpp"
+#include "web/parents_home_data.hpp"
+#include "web/request_state.hpp"
+#include "web/routes.hpp"
+
+namespace samspil::web {
+
+namespace {
+
+std::string scope_name(const domain::Model& model, const service::ConsentView& c) {
+  if (!c.scope_name.empty()) return c.scope_name;
+  const auto* s = domain::find_consent_scope(model, c.row.scope);
+  return s ? s->name : c.row.scope;
+}
+
+void fill_child(ctemplate::TemplateDictionary& row, const parents::ParentChild& item, const CasePages& pages,
+                const std::string& csrf_token) {
+  const auto& child = item.child.record;
+  row.SetValue("name", child.first_name + " " + child.last_name);
+  row.SetValue("child_id", child.id);
+  row.SetValue("heading_id", "barn-" + child.id);
+  if (!item.unit_name.empty()) row.SetValueAndShowSection("unit", item.unit_name, "UNIT");
+  if (!child.group_name.empty()) row.SetValueAndShowSection("group", child.group_name, "GROUP");
+  if (item.open_cases.empty()) row.ShowSection("NO_CASES");
+  for (const auto& c : item.open_cases) {
+    auto* entry = row.AddSectionDictionary("CASE");
+    entry->SetValue("title", c.record.title);
+    entry->SetValue("state", c.state_name);
+    entry->SetValue("opened", danish_date(c.record.opened_at_ms));
+    entry->SetValue("href", "/sager/" + c.record.id);
+  }
+  bool any_in_force = false, any_withdrawn = false;
+  for (const auto& c : item.consents) {
+    if (c.in_force) {
+      any_in_force = true;
+      auto* entry = row.AddSectionDictionary("IN_FORCE");
+      entry->SetValue("scope", scope_name(*pages.model, c));
+      entry->SetValue("purpose", c.row.purpose);
+      entry->SetValue("parties", c.row.parties);
+      entry->SetValue("given", danish_date(c.row.given_at_ms));
+      if (c.row.expires_at_ms) entry->SetValueAndShowSection("expires", danish_date(*c.row.expires_at_ms), "EXPIRES");
+      entry->SetValue("action", "/foraeldre/samtykke/" + c.row.id + "/tilbagekald");
+      entry->SetValue("csrf_token", csrf_token);
+    } else {
+      any_withdrawn = true;
+      auto* entry = row.AddSectionDictionary("ENDED");
+      entry->SetValue("scope", scope_name(*pages.model, c));
+      entry->SetValue("given", danish_date(c.row.given_at_ms));
+      if (c.row.withdrawn_at_ms) {
+        entry->SetValueAndShowSection("withdrawn", danish_date(*c.row.withdrawn_at_ms), "WITHDRAWN");
+      } else {
+        entry->ShowSection("EXPIRED");
+      }
+    }
+  }
+  if (!any_in_force) row.ShowSection("NO_CONSENT");
+  if (!any_withdrawn) row.ShowSection("NO_ENDED");
+  row.SetValue("give_href", "/foraeldre/boern/" + child.id + "/samtykke");
+}
+
+}  // namespace
+
+void add_parents_home_routes(http::Router& router, const WebContext& context) {
+  const auto pages = load_case_pages(context);
+  router.add(
+      "GET", "/foraeldre",
+      [pages, &context](http::Request& request) {
+        const service::Actor& who = actor(request);
+        std::vector<parents::ParentChild> children;
+        if (pages->ready()) children = parents::my_children(context, pages->config, who);
+        return context.views.render(
+            request,
+            {.title = context.views.t("parents_title"),
+             .body_template = "parents/home.tpl",
+             .breadcrumbs = {{context.views.t("parents_title"), ""}}},
+            [&](ctemplate::TemplateDictionary& body) {
+              if (children.empty()) body.ShowSection("NO_CHILDREN");
+              for (const auto& item : children) {
+                fill_child(*body.AddSectionDictionary("CHILD"), item, *pages, state(request).csrf_token);
+              }
+            });
+      },
+      {.name = "parents.home", .policy = "guardian", .execution = http::Execution::worker_pool});
+}
+
+}  // namespace samspil::web
