@@ -70,14 +70,6 @@ void add_ops_routes(http::Router& router, storage::Database& db, http::Metrics& 
       {.name = "metrics", .policy = "ops", .execution = http::Execution::worker_pool});
 }
 
-http::Middleware policy_middleware() {
-  return [](http::Request& request, const http::Next& next) {
-    // The router sets route_policy before middleware runs (middleware wraps matched routes only).
-    if (request.route_policy == "public" || request.route_policy == "ops") return next(request);
-    return http::Response::problem(403, "Adgang nægtet", "Du har ikke adgang til denne side.");
-  };
-}
-
 http::Middleware database_unavailable_middleware() {
   return [](http::Request& request, const http::Next& next) {
     try {

@@ -13,9 +13,6 @@ namespace samspil::app {
 void add_ops_routes(http::Router& router, storage::Database& db, http::Metrics& metrics,
                     const std::filesystem::path& data_dir);
 
-// Middleware: policies the foundation knows ("public", "ops") pass; any other policy is
-// refused until the identity layer handles it (deny by default).
-http::Middleware policy_middleware();
 // Middleware: a database that is away turns into 503 with a Danish message.
 http::Middleware database_unavailable_middleware();
 

@@ -6,10 +6,15 @@
 #include "storage/database.hpp"
 #include "web/context.hpp"
 
+namespace samspil::service::sso {
+class OidcLogin;
+}
+
 namespace samspil::app {
 
-// Adds middleware and every route; context (and db, metrics) must outlive the router.
+// Adds middleware and every route; context (and db, metrics, sso) must outlive the router.
+// sso is null when single sign-on is off (its paths then answer "not available").
 void build_router(http::Router& router, storage::Database& db, http::Metrics& metrics,
-                  const web::WebContext& context);
+                  const web::WebContext& context, service::sso::OidcLogin* sso);
 
 }  // namespace samspil::app

@@ -145,6 +145,8 @@ Match Router::match(std::string_view method, std::string_view path) const {
   return result;
 }
 
+void Router::set_not_found(Handler handler) { m_not_found = std::move(handler); }
+
 Response Router::dispatch(Request& request) const {
   return dispatch(request, match(request.method, request.path));
 }
@@ -158,6 +160,7 @@ Response Router::dispatch(Request& request, const Match& match) const {
       r.set_header("Allow", match.allow);
       return r;
     }
+    if (m_not_found) return m_not_found(request);
     return Response::problem(404, "Siden findes ikke",
                              "Der findes ingen side eller ressource på denne adresse.");
   }

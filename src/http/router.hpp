@@ -49,6 +49,9 @@ class Router {
   void add(std::string method, std::string pattern, Handler handler, RouteOptions options);
   // Appends middleware; the first added runs outermost.
   void use(Middleware middleware);
+  // Answers requests that match no route (404) instead of the built-in problem document,
+  // e.g. with an HTML page for browsers. Runs without middleware and must not do I/O.
+  void set_not_found(Handler handler);
   // Finds the route for a method and path.
   Match match(std::string_view method, std::string_view path) const;
   // Runs the middleware chain and the handler for a request. Middleware wraps matched
@@ -67,6 +70,7 @@ class Router {
   // Deque-like stability is not needed: routes are added at start-up, before serving.
   std::vector<Route> m_routes;
   std::vector<Middleware> m_middleware;
+  Handler m_not_found;
 };
 
 }  // namespace samspil::http

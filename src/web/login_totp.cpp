@@ -38,14 +38,15 @@ http::Response render_code(const WebContext& ctx, const http::Request& request, 
       });
 }
 
-void fill_enrolment(ctemplate::TemplateDictionary& body, const WebContext& ctx,
+void fill_enrolment(ctemplate::TemplateDictionary& body, const WebContext& /*ctx*/,
                     const service::totp_factor::Enrolment& e) {
   body.SetValue("secret", e.secret_base32);
-  // Not escaped by the template (:none): the URL checker would replace the otpauth: scheme with
-  // "#". Safe as an attribute: crypto::totp::otpauth_uri percent-encodes everything but [A-Za-z0-9._~@-].
+  // Shown as text to copy: ctemplate's URL check (rightly) turns an otpauth: link into "#".
   body.SetValue("otpauth_uri", e.otpauth_uri);
   body.SetValue("sealed", e.sealed);
-  body.SetValue("qr_svg", qr_svg(e.otpauth_uri, ctx.views.t("totp_setup_qr_label")));
+  const QrSvg qr = qr_svg(e.otpauth_uri);
+  body.SetIntValue("qr_size", qr.size);
+  body.SetValue("qr_path", qr.path);
 }
 
 std::string account_label(const WebContext& ctx, const std::string& tenant, const std::string& user_id) {

@@ -4,28 +4,11 @@
 
 #include <memory>
 #include <stdexcept>
+#include <utility>
 
 namespace samspil::web {
 
-namespace {
-
-std::string escape_xml(std::string_view in) {
-  std::string out;
-  for (char c : in) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
-
-std::string qr_svg(std::string_view text, std::string_view label) {
+QrSvg qr_svg(std::string_view text) {
   const std::string input(text);
   std::unique_ptr<QRcode, decltype(&QRcode_free)> code(
       QRcode_encodeString(input.c_str(), 0, QR_ECLEVEL_M, QR_MODE_8, 1), &QRcode_free);
@@ -41,10 +24,7 @@ std::string qr_svg(std::string_view text, std::string_view label) {
       }
     }
   }
-  const std::string t = std::to_string(total);
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" aria-label=\"" + escape_xml(label) +
-         "\" viewBox=\"0 0 " + t + " " + t + "\" width=\"240\" height=\"240\" shape-rendering=\"crispEdges\">"
-         "<rect width=\"" + t + "\" height=\"" + t + "\" fill=\"#fff\"/><path fill=\"#000\" d=\"" + path + "\"/></svg>";
+  return {total, std::move(path)};
 }
 
 }  // namespace samspil::web

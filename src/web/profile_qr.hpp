@@ -1,12 +1,18 @@
 #pragma once
-// A QR code as inline SVG markup (libqrencode), for the TOTP set-up: drawn on the server, so
-// no script and no third party sees the secret.
+// A QR code for the TOTP set-up (libqrencode), drawn on the server as SVG path data, so no
+// script and no third party sees the secret. The template owns the <svg> markup and escapes
+// the values like any other (no unescaped HTML from C++).
 #include <string>
 #include <string_view>
 
 namespace samspil::web {
 
-// An <svg> element (role="img" with the given Danish label) encoding text at level M.
-std::string qr_svg(std::string_view text, std::string_view label);
+struct QrSvg {
+  int size = 0;      // the viewBox side, quiet zone included
+  std::string path;  // SVG path data: one "Mx yh1v1h-1z" square per dark module
+};
+
+// Encodes text at error-correction level M.
+QrSvg qr_svg(std::string_view text);
 
 }  // namespace samspil::web

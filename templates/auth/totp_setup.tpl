@@ -4,9 +4,9 @@
 <ol>
 <li>{{t_totp_setup_step_app}}</li>
 <li>{{t_totp_setup_step_scan}}
-<div class="qr-code">{{qr_svg:none}}</div>
+<div class="qr-code"><svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{{t_totp_setup_qr_label}}" viewBox="0 0 {{qr_size}} {{qr_size}}" width="240" height="240" shape-rendering="crispEdges"><rect width="{{qr_size}}" height="{{qr_size}}" fill="#fff"/><path fill="#000" d="{{qr_path}}"/></svg></div>
 <p>{{t_totp_setup_manual}} <code class="totp-secret">{{secret}}</code></p>
-<p><a class="function-link" href="{{otpauth_uri:none}}">{{t_totp_setup_link}}</a></p></li>
+<details><summary>{{t_totp_setup_link}}</summary><p><code class="totp-uri">{{otpauth_uri}}</code></p></details></li>
 <li>{{t_totp_setup_step_code}}</li>
 </ol>
 <form method="post" action="{{action}}" novalidate>

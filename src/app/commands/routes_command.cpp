@@ -34,7 +34,7 @@ void run_routes(Config config) {
                                 [] { return now_ms(); },
                                 config.data_dir,
                                 nullptr};
-  build_router(router, *db, metrics, context);
+  build_router(router, *db, metrics, context, nullptr);
   nlohmann::json out = nlohmann::json::array();
   for (const auto& route : router.routes()) {
     out.push_back({{"method", route.method},

@@ -140,8 +140,6 @@ void run_serve(Config config) {
                                     [] { return now_ms(); },
                                     config.data_dir,
                                     cipher.get()};
-  build_router(router, *db, metrics, web_context);
-
   // Staff single sign-on (OpenID Connect) when an issuer is configured; the provider is
   // discovered on the first log-in, so serving starts even while it is unreachable. Without
   // an issuer the SSO paths answer a Danish "not available" page.
@@ -159,7 +157,8 @@ void run_serve(Config config) {
     sso_settings.tenant = config.oidc_tenant;
     sso = std::make_unique<service::sso::OidcLogin>(*db, std::move(sso_settings), oidc::curl_fetcher());
   }
-  web::add_sso_routes(router, web_context, sso.get());
+  build_router(router, *db, metrics, web_context, sso.get());
+
 
   http::ServerConfig server_config;
   server_config.host = config.host;
