@@ -20,6 +20,8 @@ module.exports = [
   { path: '/sager', role: 'leader', name: 'sager-leder' },
   { path: '/sager/ny', role: 'leader', name: 'sag-ny' },
   // Parent portal
+  { path: '/foraeldre', role: 'guardian', name: 'foraeldre' },
+  { path: '/foraeldre/boern/demo-child-oliver/samtykke', role: 'guardian', name: 'foraeldre-samtykke' },
   { path: '/foraeldre/adgangslog', role: 'guardian', name: 'foraeldre-adgangslog' },
 ];
 // Administration and the user's own profile
