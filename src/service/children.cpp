@@ -5,9 +5,29 @@
 #include "service/case_access.hpp"
 #include "service/errors.hpp"
 #include "storage/case_store.hpp"
+#include "storage/guardian_store.hpp"
 #include "storage/unit_store.hpp"
 
 namespace samspil::service {
+
+std::vector<std::string> Children::mine(const Actor& actor) {
+  if (actor.role != Role::guardian) throw Forbidden("guardians only");
+  // Only the ids of the actor's own guardianships: the child data itself is read through
+  // get(), which decides access and writes the access-log entry.
+  const auto links = m_db.transaction([&](storage::Connection& conn) {
+    return storage::guardianships_of_user(conn, actor.tenant, actor.user_id);
+  });
+  std::vector<std::string> ids;
+  for (const auto& link : links) ids.push_back(link.child_id);
+  return ids;
+}
+
+std::string Children::unit_name(const Actor& actor, const std::string& unit_id) {
+  if (unit_id.empty()) return {};
+  const auto unit = m_db.transaction(
+      [&](storage::Connection& conn) { return storage::find_unit(conn, actor.tenant, unit_id); });
+  return unit ? unit->name : std::string();
+}
 
 ChildView Children::get(const Actor& actor, const std::string& child_id, std::int64_t now_ms) {
   return m_db.transaction([&](storage::Connection& conn) {

@@ -37,6 +37,10 @@ class Children {
   Children(storage::Database& db, CasesConfig config) : m_db(db), m_config(config) {}
   // The child (audited read); NotFound when the actor may not reach it.
   ChildView get(const Actor& actor, const std::string& child_id, std::int64_t now_ms);
+  // A guardian's own children (ids, from their guardianships); Forbidden for anyone else.
+  std::vector<std::string> mine(const Actor& actor);
+  // The name of a unit in the actor's municipality ("" when unknown); units are not personal data.
+  std::string unit_name(const Actor& actor, const std::string& unit_id);
   // The children, units and PPR districts a staff member may choose from (audited search).
   RegisterChoices choices(const Actor& actor, std::int64_t now_ms);
   // Moves the child to another unit (staff of the child's unit or its leader); the cases stay.

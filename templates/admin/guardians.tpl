@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{t_admin_guardians}}</h1>
 <p class="font-lead">{{t_admin_guardians_lead}}</p>
 <p><a class="button button-secondary" href="/admin/brugere/ny">{{t_admin_users_new}}</a></p>
-{{#EMPTY}}<p>{{t_admin_guardians_empty}}</p>{{/EMPTY}}<div class="table--responsive-scroll">
+{{#EMPTY}}<p>{{t_admin_guardians_empty}}</p>{{/EMPTY}}<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="{{t_table_scroll_label}}">
 <table class="table table--compact">
 <caption class="sr-only">{{t_admin_guardians_caption}}</caption>
 <thead><tr><th scope="col">{{t_admin_users_col_name}}</th><th scope="col">{{t_admin_users_col_email}}</th>

@@ -7,7 +7,7 @@
 </div>
 {{/NEW_TOKEN}}<h1>{{t_admin_tokens}}</h1>
 <p class="font-lead">{{t_admin_tokens_lead}}</p>
-{{#EMPTY}}<p>{{t_admin_tokens_empty}}</p>{{/EMPTY}}<div class="table--responsive-scroll">
+{{#EMPTY}}<p>{{t_admin_tokens_empty}}</p>{{/EMPTY}}<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="{{t_table_scroll_label}}">
 <table class="table table--compact">
 <caption class="sr-only">{{t_admin_tokens_caption}}</caption>
 <thead><tr><th scope="col">{{t_admin_tokens_col_label}}</th><th scope="col">{{t_admin_tokens_col_user}}</th>

@@ -1,6 +1,6 @@
 {{%AUTOESCAPE context="HTML"}}{{>ERROR_SUMMARY}}<h1>{{t_admin_units}}</h1>
 <p class="font-lead">{{t_admin_units_lead}}</p>
-{{#EMPTY}}<p>{{t_admin_units_empty}}</p>{{/EMPTY}}<div class="table--responsive-scroll">
+{{#EMPTY}}<p>{{t_admin_units_empty}}</p>{{/EMPTY}}<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="{{t_table_scroll_label}}">
 <table class="table table--compact">
 <caption class="sr-only">{{t_admin_units_caption}}</caption>
 <thead><tr><th scope="col">{{t_admin_units_col_name}}</th><th scope="col">{{t_admin_units_col_kind}}</th></tr></thead>

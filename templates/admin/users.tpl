@@ -16,7 +16,7 @@
 </div>
 <button class="button button-secondary" type="submit">{{t_admin_users_filter}}</button>
 </form>
-{{#EMPTY}}<p>{{t_admin_users_empty}}</p>{{/EMPTY}}<div class="table--responsive-scroll">
+{{#EMPTY}}<p>{{t_admin_users_empty}}</p>{{/EMPTY}}<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="{{t_table_scroll_label}}">
 <table class="table table--compact">
 <caption class="sr-only">{{t_admin_users_caption}}</caption>
 <thead><tr><th scope="col">{{t_admin_users_col_name}}</th><th scope="col">{{t_admin_users_col_email}}</th>

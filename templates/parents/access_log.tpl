@@ -1,7 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{t_access_log_heading}}</h1>
 <p class="font-lead">{{t_access_log_lead}}</p>
 <p>{{t_access_log_explain}}</p>
-{{#EMPTY}}<p>{{t_access_log_empty}}</p>{{/EMPTY}}{{#ENTRIES}}<div class="table--responsive-scroll">
+{{#EMPTY}}<p>{{t_access_log_empty}}</p>{{/EMPTY}}{{#ENTRIES}}<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="{{t_table_scroll_label}}">
 <table class="table table--compact">
 <caption class="sr-only">{{t_access_log_caption}}</caption>
 <thead><tr>

@@ -32,6 +32,8 @@ module.exports.push(
   { path: '/admin/brugere', role: 'administrator', name: 'admin-brugere' },
   { path: '/admin/brugere/ny', role: 'administrator', name: 'admin-bruger-ny' },
   { path: '/admin/foraeldre', role: 'administrator', name: 'admin-foraeldre' },
-  // Not yet: /admin/tokens has a scrollable table without keyboard access at 360 px (axe
-  // scrollable-region-focusable); add { path: '/admin/tokens', role: 'administrator', name: 'admin-tokens' } when fixed.
+  { path: '/admin/tokens', role: 'administrator', name: 'admin-tokens' },
+  { path: '/admin/brugere/demo-user-3', role: 'administrator', name: 'admin-bruger-rediger' },
+  // An unknown address: the Danish 404 page
+  { path: '/findes-ikke', role: 'anonymous', name: 'ikke-fundet', status: 404 },
 );
