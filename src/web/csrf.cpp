@@ -1,24 +1,18 @@
 #include "web/csrf.hpp"
 
 #include "web/error_pages.hpp"
+#include "web/forms.hpp"
 #include "web/request_state.hpp"
 #include "web/session_middleware.hpp"
 
 namespace samspil::web {
 
 std::map<std::string, std::string> form_fields(const http::Request& request) {
+  // One parser for every form (web/forms.hpp): size, field-count, %-escape and UTF-8 checks.
+  // A body it refuses yields no fields, so the CSRF check (and any form) fails closed.
   std::map<std::string, std::string> fields;
-  std::string_view body = request.body;
-  while (!body.empty()) {
-    const auto amp = body.find('&');
-    const std::string_view pair = body.substr(0, amp);
-    body = amp == std::string_view::npos ? std::string_view{} : body.substr(amp + 1);
-    if (pair.empty()) continue;
-    const auto eq = pair.find('=');
-    auto name = http::percent_decode(pair.substr(0, eq), true);
-    auto value = eq == std::string_view::npos ? std::optional<std::string>("")
-                                              : http::percent_decode(pair.substr(eq + 1), true);
-    if (name && value) fields.emplace(std::move(*name), std::move(*value));
+  if (const auto form = FormData::parse(request.body)) {
+    for (const auto& [name, value] : form->fields()) fields.emplace(name, value);  // first value wins
   }
   return fields;
 }
