@@ -6,6 +6,7 @@
 #include <string>
 
 #include "crypto/field_cipher.hpp"
+#include "service/model_registry.hpp"
 #include "storage/database.hpp"
 #include "web/views.hpp"
 
@@ -25,6 +26,9 @@ struct WebContext {
   // The field key (TOTP secrets, keyed hashes); null when none is configured (TOTP set-up
   // is then refused and client addresses are hashed without a key).
   const crypto::FieldCipher* cipher = nullptr;
+  // Every collaboration model offered (models/*.yaml); a case runs under cases.model_id.
+  // Null only in tests that need no model.
+  const service::ModelRegistry* models = nullptr;
 };
 
 }  // namespace samspil::web

@@ -134,12 +134,15 @@ void run_serve(Config config) {
                               .address_failures = config.login_address_failures,
                               .window_ms = config.login_lockout_seconds * 1000LL,
                               .lock_ms = config.login_lockout_seconds * 1000LL});
+  const auto models = service::ModelRegistry::load(config.data_dir);
+  for (const auto& error : models.errors()) spdlog::warn("model not loaded: {}", error);
   const web::WebContext web_context{*db,
                                     *views,
                                     {.secure_cookies = config.secure_cookies, .public_base_url = config.public_base_url},
                                     [] { return now_ms(); },
                                     config.data_dir,
-                                    cipher.get()};
+                                    cipher.get(),
+                                    &models};
   // Staff single sign-on (OpenID Connect) when an issuer is configured; the provider is
   // discovered on the first log-in, so serving starts even while it is unreachable. Without
   // an issuer the SSO paths answer a Danish "not available" page.
