@@ -20,7 +20,8 @@ CREATE TABLE meeting_agendas (
 );
 
 -- The items of an agenda, ordered by position (0-based, dense). title is a short label;
--- description_encrypted the sealed explanation (may be ""). speaking_order: JSON array (R5),
+-- description the model's explanation of a template item (not personal); description_encrypted
+-- the sealed explanation written by a person (may be ""; shown instead of description). speaking_order: JSON array (R5),
 -- copied from the template for every item. source: template, evaluation (the follow-up
 -- opens with the R9 evaluations), or user (added by the agenda owner; added_by set).
 CREATE TABLE meeting_agenda_items (
@@ -29,6 +30,7 @@ CREATE TABLE meeting_agenda_items (
   meeting_id TEXT NOT NULL REFERENCES meetings(id),
   position INTEGER NOT NULL,
   title TEXT NOT NULL,
+  description TEXT NOT NULL DEFAULT '',
   description_encrypted TEXT NOT NULL DEFAULT '',
   speaking_order TEXT NOT NULL DEFAULT '[]',
   rules TEXT NOT NULL DEFAULT '[]',
