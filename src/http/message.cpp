@@ -113,6 +113,70 @@ Response with_body(int status, const char* content_type, std::string body) {
 
 }  // namespace
 
+Response Response::event_stream(std::shared_ptr<StreamChannel> channel) {
+  Response r;
+  r.status = 200;
+  r.headers.emplace_back("Content-Type", "text/event-stream; charset=utf-8");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  r.headers.emplace_back("X-Accel-Buffering", "no");
+  r.stream = std::move(channel);
+  return r;
+}
+
+bool StreamChannel::write(std::string_view chunk) {
+  bool overflow = false;
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_closed) return false;
+    if (m_pending.size() + chunk.size() > m_max_pending) {
+      // A reader this far behind is gone or hostile; ending its stream bounds memory.
+      m_closed = true;
+      m_pending.clear();
+      overflow = true;
+    } else {
+      m_pending.append(chunk);
+    }
+  }
+  wake();
+  return !overflow;
+}
+
+void StreamChannel::close() {
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_closed) return;
+    m_closed = true;
+  }
+  wake();
+}
+
+bool StreamChannel::closed() const {
+  std::lock_guard lock(m_mutex);
+  return m_closed;
+}
+
+void StreamChannel::set_waker(std::function<void()> waker) {
+  std::lock_guard lock(m_mutex);
+  m_waker = std::move(waker);
+}
+
+std::string StreamChannel::take(bool& finished) {
+  std::lock_guard lock(m_mutex);
+  std::string out;
+  out.swap(m_pending);
+  finished = m_closed && out.empty();
+  return out;
+}
+
+void StreamChannel::wake() {
+  std::function<void()> waker;
+  {
+    std::lock_guard lock(m_mutex);
+    waker = m_waker;
+  }
+  if (waker) waker();
+}
+
 Response Response::text(int status, std::string body) {
   return with_body(status, "text/plain; charset=utf-8", std::move(body));
 }

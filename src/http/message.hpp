@@ -3,8 +3,10 @@
 // src/http/*.cpp (one Beast translation unit costs ~28 s to compile; TOOLCHAIN.md).
 #include <any>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -35,6 +37,33 @@ struct Request {
   std::string query_param(std::string_view name) const;
 };
 
+// A response body produced over time (server-sent events). Handlers and publishers write
+// chunks from any thread; the connection sends them as they come, with "Connection: close"
+// and no Content-Length, until the stream is closed, the client goes away or the server
+// stops. A client that does not read is cut off once max_pending bytes wait.
+class StreamChannel {
+ public:
+  explicit StreamChannel(std::size_t max_pending = 1024 * 1024) : m_max_pending(max_pending) {}
+  // Queues a chunk; false (and nothing queued) once the stream is closed.
+  bool write(std::string_view chunk);
+  // Ends the stream after the chunks already queued.
+  void close();
+  // True once closed by either side.
+  bool closed() const;
+  // Server side: called (outside the lock) whenever a chunk is queued or the stream closes.
+  void set_waker(std::function<void()> waker);
+  // Server side: moves the queued bytes out; `finished` is set when closed and drained.
+  std::string take(bool& finished);
+
+ private:
+  void wake();
+  mutable std::mutex m_mutex;
+  std::string m_pending;
+  std::size_t m_max_pending;
+  bool m_closed = false;
+  std::function<void()> m_waker;
+};
+
 struct Response {
   int status = 200;
   std::vector<std::pair<std::string, std::string>> headers;
@@ -42,6 +71,8 @@ struct Response {
   // An immutable shared body (static files): when set it is sent instead of `body`, so a
   // cached file is never copied per request.
   std::shared_ptr<const std::string> shared_body;
+  // When set, the body is streamed from this channel instead (see StreamChannel).
+  std::shared_ptr<StreamChannel> stream;
 
   // Sets a header, replacing an existing one of the same name (any case).
   void set_header(std::string name, std::string value);
@@ -59,6 +90,8 @@ struct Response {
   static Response html(int status, std::string body);
   // RFC 9457 problem document with a Danish detail.
   static Response problem(int status, std::string_view title, std::string_view detail);
+  // A text/event-stream response fed by `channel` (no-store, not buffered by proxies).
+  static Response event_stream(std::shared_ptr<StreamChannel> channel);
   // A redirect (303 See Other by default: post-redirect-get).
   static Response redirect(std::string location, int status = 303);
 };

@@ -23,6 +23,8 @@ struct ServerConfig {
   std::chrono::milliseconds read_timeout{10'000};  // whole request, once its first byte arrived
   std::chrono::milliseconds idle_timeout{60'000};  // keep-alive connection with no request
   std::chrono::milliseconds shutdown_grace{10'000};  // in-flight requests finish within this
+  std::size_t max_streams = 256;  // open streamed responses (SSE); more are answered 503
+  std::chrono::milliseconds stream_heartbeat{15'000};  // comment line on a quiet stream
   int io_threads = 1;
   int worker_threads = 4;
   std::filesystem::path static_dir;  // served under /static/ when non-empty

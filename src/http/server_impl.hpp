@@ -70,6 +70,7 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::atomic<int> busy{0};
   std::atomic<int> queued{0};
+  std::atomic<std::size_t> open_streams{0};
   std::uint16_t bound_port = 0;
   bool bound = false;
 };

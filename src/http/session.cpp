@@ -74,6 +74,8 @@ class Session final : public SessionControl, public std::enable_shared_from_this
     asio::post(m_socket.get_executor(), [self] {
       error_code ec;
       if (self->m_idle) self->m_socket.cancel(ec);
+      // A streamed response ends at shutdown: wake its loop, which sees `stopping`.
+      if (self->m_stream_timer) self->m_stream_timer->cancel();
     });
   }
   void force_close() override {
@@ -92,6 +94,8 @@ class Session final : public SessionControl, public std::enable_shared_from_this
   asio::awaitable<void> write_response(const Response& response, const WireOptions& options,
                                        std::size_t& bytes_out, error_code& ec);
   asio::awaitable<void> linger_close();
+  asio::awaitable<void> write_stream(StreamChannel& channel, std::size_t& bytes_out, error_code& ec);
+  static asio::awaitable<void> watch_peer(std::shared_ptr<Session> self);
   bool build_request(bhttp::request<bhttp::string_body>& message, Request& request);
   void finish(const Request* request, std::string_view method, int status, Clock::time_point start,
               std::size_t bytes_out);
@@ -111,6 +115,8 @@ class Session final : public SessionControl, public std::enable_shared_from_this
   bool m_timed_out = false;
   bool m_idle = false;
   bool m_closed = false;
+  bool m_peer_gone = false;                      // EOF/error while streaming
+  asio::steady_timer* m_stream_timer = nullptr;  // set while a stream waits for data
   std::string m_remote;
   std::string m_head;  // reused for every response's status line and headers
 };
@@ -242,6 +248,20 @@ asio::awaitable<void> Session::serve() {
       else
         response = m_server.safe_dispatch(request, match);
     }
+    bool streaming = false;
+    if (response.stream) {
+      // Bounded: every open stream holds a connection and a strand until it ends.
+      if (m_server.stopping.load() ||
+          m_server.open_streams.fetch_add(1) >= m_server.config.max_streams) {
+        if (!m_server.stopping.load()) m_server.open_streams.fetch_sub(1);
+        response.stream->close();
+        response = Response::problem(503, "Tjenesten er optaget",
+                                     "Der er for mange åbne forbindelser lige nu. Prøv igen om lidt.");
+      } else {
+        streaming = true;
+        keep_alive = false;  // the stream's end is the connection's end
+      }
+    }
     // Shutdown may have begun while the handler ran: this answer is then the last one.
     keep_alive = keep_alive && !m_server.stopping.load();
     options.keep_alive = keep_alive;
@@ -250,6 +270,12 @@ asio::awaitable<void> Session::serve() {
     set_deadline(config.read_timeout);
     std::size_t bytes_out = 0;
     co_await write_response(response, options, bytes_out, ec);
+    if (streaming) {
+      if (!ec && !options.head_request) co_await write_stream(*response.stream, bytes_out, ec);
+      response.stream->close();
+      response.stream->set_waker(nullptr);
+      m_server.open_streams.fetch_sub(1);
+    }
     finish(&request, request.method, response.status, start, bytes_out);
     if (ec || !keep_alive) break;
   }
@@ -324,6 +350,59 @@ asio::awaitable<void> Session::write_response(const Response& response, const Wi
                                             asio::buffer(body.data(), body.size())};
   bytes_out = co_await asio::async_write(m_socket, buffers,
                                          asio::redirect_error(asio::use_awaitable, ec));
+}
+
+asio::awaitable<void> Session::watch_peer(std::shared_ptr<Session> self) {
+  // The client sends nothing on an event stream; a read completing means it went away (or
+  // the socket was closed when the stream ended).
+  std::array<char, 512> sink{};
+  error_code ec;
+  while (!ec && !self->m_closed)
+    co_await self->m_socket.async_read_some(asio::buffer(sink),
+                                            asio::redirect_error(asio::use_awaitable, ec));
+  self->m_peer_gone = true;
+  if (self->m_stream_timer) self->m_stream_timer->cancel();
+}
+
+asio::awaitable<void> Session::write_stream(StreamChannel& channel, std::size_t& bytes_out,
+                                            error_code& ec) {
+  const ServerConfig& config = m_server.config;
+  asio::steady_timer wake(m_socket.get_executor());
+  std::weak_ptr<Session> weak = weak_from_this();
+  // Runs on the publisher's thread: only posts to this connection's strand.
+  channel.set_waker([weak] {
+    if (auto self = weak.lock())
+      asio::post(self->m_socket.get_executor(), [self] {
+        if (self->m_stream_timer) self->m_stream_timer->cancel();
+      });
+  });
+  m_stream_timer = &wake;
+  asio::co_spawn(m_socket.get_executor(), watch_peer(shared_from_this()), asio::detached);
+  static constexpr std::string_view heartbeat = ": keep-alive\n\n";
+  bool beat = false;
+  while (!ec) {
+    bool finished = false;
+    std::string data = channel.take(finished);
+    if (data.empty() && beat) data = heartbeat;
+    beat = false;
+    if (!data.empty()) {
+      set_deadline(config.read_timeout);  // a client that stops reading is cut off
+      bytes_out += co_await asio::async_write(m_socket, asio::buffer(data),
+                                              asio::redirect_error(asio::use_awaitable, ec));
+      set_deadline(no_deadline);
+      if (m_server.stopping.load()) break;
+      continue;
+    }
+    if (finished || m_peer_gone || m_server.stopping.load()) break;
+    // Woken early (cancelled) by new data, the peer leaving or shutdown; on expiry a
+    // heartbeat keeps proxies from closing a quiet stream and finds dead peers.
+    wake.expires_after(config.stream_heartbeat);
+    error_code wait_ec;
+    co_await wake.async_wait(asio::redirect_error(asio::use_awaitable, wait_ec));
+    if (!wait_ec) beat = true;
+  }
+  m_stream_timer = nullptr;
+  channel.set_waker(nullptr);
 }
 
 asio::awaitable<void> Session::linger_close() {

@@ -97,7 +97,9 @@ bool serialize_head(std::string& out, const Response& r, const WireOptions& o, c
   if (!o.request_id.empty()) append_header(out, "X-Request-Id", o.request_id);
 
   bool bodiless_status = (r.status >= 100 && r.status < 200) || r.status == 204 || r.status == 304;
-  if (!bodiless_status) {
+  // A streamed body is delimited by closing the connection (the session sends it with
+  // keep-alive off), so it has no Content-Length.
+  if (!bodiless_status && !r.stream) {
     out.append("Content-Length: ");
     std::size_t length = r.body_view().size();
     if (o.head_request && !declared_length.empty()) {
