@@ -173,7 +173,7 @@ class Loader {
     m_reader.set_file(d.path);
     const YAML::Node& n = d.root;
     if (!m_reader.expect_map(n, {"id", "name", "description", "include", "professions", "consent_scopes",
-                                 "meeting_types", "forums", "transitions", "case", "action_plan", "closing_days"},
+                                 "meeting_types", "forums", "transitions", "case", "action_plan", "closing_days", "consent"},
                              "modellen"))
       return;
     Model& model = m_reader.model();
@@ -190,6 +190,21 @@ class Loader {
     if (detail::at(n, "case").IsDefined()) detail::parse_case(m_reader, detail::at(n, "case"), initial_pos);
     if (detail::at(n, "action_plan").IsDefined()) detail::parse_action_plan(m_reader, detail::at(n, "action_plan"));
     detail::parse_closing_days(m_reader, detail::at(n, "closing_days"));
+    if (detail::at(n, "consent").IsDefined()) parse_consent_setting(detail::at(n, "consent"));
+  }
+
+  // consent: {required_from: every_custody_holder | one_custody_holder}
+  void parse_consent_setting(const YAML::Node& n) {
+    if (!m_reader.expect_map(n, {"required_from", "rule", "rules"}, "consent")) return;
+    m_reader.rules(n, "consent");
+    const auto from = m_reader.text(n, "required_from", "consent", true);
+    if (!from) return;
+    if (*from == "every_custody_holder" || *from == "one_custody_holder") {
+      m_reader.model().consent.every_custody_holder = *from == "every_custody_holder";
+    } else {
+      m_reader.error(detail::at(n, "required_from"),
+                     "required_from skal være every_custody_holder eller one_custody_holder, ikke '" + *from + "'");
+    }
   }
 
   const ReadFile& m_read;

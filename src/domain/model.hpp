@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "domain/request_form.hpp"
 #include "domain/types.hpp"
 
 namespace samspil::domain {
@@ -229,6 +230,12 @@ struct RuleRef {
   std::string where;
 };
 
+// Whose consent a scope needs (X1): `consent: {required_from: every_custody_holder |
+// one_custody_holder}`; every custody holder when the model says nothing.
+struct ConsentSetting {
+  bool every_custody_holder = true;
+};
+
 struct Model {
   std::string id;
   std::string name;
@@ -238,10 +245,12 @@ struct Model {
   std::string description;
   std::vector<Profession> professions;
   std::vector<ConsentScope> consent_scopes;
+  ConsentSetting consent;
   std::vector<Forum> forums;
   std::vector<Transition> transitions;
   CaseMachine case_machine;
   std::optional<ActionPlanFormat> action_plan;
+  std::optional<RequestFormFormat> request_form;  // `request_form:`; default_request_form() when absent
   std::vector<RuleRef> rule_refs;      // every rule id the model expresses
   std::vector<std::string> files;      // the root file and every included file, load order
 
