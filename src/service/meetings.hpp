@@ -29,14 +29,16 @@
 
 namespace samspil::service {
 
-// A user's imported free/busy calendar, fetched through a port (libcurl in production, a
-// stub in tests). Returns busy intervals in [from_ms, to_ms) or throws on failure.
+// A user's imported free/busy calendar (an iCalendar URL per user), read through a port
+// (service/free_busy: libcurl + calendar::busy_times, cached; a stub in tests). Returns the
+// user's busy intervals in [from_ms, to_ms) (empty when the user imported none) or throws
+// std::runtime_error when the calendar cannot be fetched.
 struct FreeBusyInterval {
   std::int64_t start_ms = 0;
   std::int64_t end_ms = 0;
 };
-using FreeBusyFetcher =
-    std::function<std::vector<FreeBusyInterval>(const std::string& url, std::int64_t from_ms, std::int64_t to_ms)>;
+using FreeBusySource = std::function<std::vector<FreeBusyInterval>(const std::string& tenant, const std::string& user_id,
+                                                                   std::int64_t from_ms, std::int64_t to_ms)>;
 
 // The request form's status for R10 (service/request_forms.hpp once it lands); a port so
 // the meetings core does not wait for it. Null = no request form (the strictest answer).
@@ -49,7 +51,7 @@ struct MeetingsConfig {
   const crypto::FieldCipher* cipher = nullptr;   // unused by the core today; kept for notes
   domain::ConsentRequirement consent_requirement = domain::ConsentRequirement::every_custody_holder;
   std::string public_base_url;                   // links in invitations, e.g. "https://samspil.x.dk"
-  FreeBusyFetcher free_busy;                     // null = imported calendars are not read
+  FreeBusySource free_busy;                      // null = imported calendars are not read
   RequestFormStatusFn request_form_status;       // null = RequestFormStatus::missing
 };
 

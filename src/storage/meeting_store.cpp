@@ -267,4 +267,37 @@ std::vector<UserBusy> busy_intervals(Connection& conn, const std::string& tenant
   return out;
 }
 
+std::vector<MeetingCandidate> meeting_candidates(Connection& conn, const std::string& tenant,
+                                                 const std::vector<std::string>& user_ids) {
+  if (user_ids.empty()) return {};
+  std::vector<Value> params{tenant};
+  const std::string in = placeholders(params, user_ids);
+  const Result users = conn.query(
+      "SELECT id, role, display_name, email, disabled_at FROM users WHERE tenant = $1 AND id IN (" + in + ") ORDER BY id",
+      params);
+  const Result professions = conn.query(
+      "SELECT user_id, profession FROM user_professions WHERE tenant = $1 AND user_id IN (" + in +
+          ") ORDER BY user_id, profession",
+      params);
+  std::vector<MeetingCandidate> out;
+  out.reserve(users.rows.size());
+  for (const auto& row : users.rows) {
+    MeetingCandidate c{row.text(0), row.text(1), row.text(2), row.optional_text(3).value_or(""), {}, !row.is_null(4)};
+    for (const auto& pr : professions.rows) {
+      if (pr.text(0) == c.user_id) c.professions.push_back(pr.text(1));
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+std::vector<std::string> unit_leader_ids(Connection& conn, const std::string& tenant, const std::string& unit_id) {
+  const Result r = conn.query(
+      "SELECT user_id FROM unit_memberships WHERE tenant = $1 AND unit_id = $2 AND is_leader = 1 ORDER BY user_id",
+      {tenant, unit_id});
+  std::vector<std::string> out;
+  for (const auto& row : r.rows) out.push_back(row.text(0));
+  return out;
+}
+
 }  // namespace samspil::storage

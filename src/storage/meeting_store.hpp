@@ -132,4 +132,19 @@ std::vector<UserBusy> busy_intervals(Connection& conn, const std::string& tenant
                                      std::int64_t from_ms, std::int64_t to_ms,
                                      const std::string& except_meeting_id = "");
 
+// A person who may be invited: a user with role, e-mail and professions.
+struct MeetingCandidate {
+  std::string user_id;
+  std::string role;  // users.role
+  std::string display_name;
+  std::string email;
+  std::vector<std::string> professions;
+  bool disabled = false;
+};
+// These users (of the tenant) with their professions, in two queries for all.
+std::vector<MeetingCandidate> meeting_candidates(Connection& conn, const std::string& tenant,
+                                                 const std::vector<std::string>& user_ids);
+// The ids of the unit's leaders.
+std::vector<std::string> unit_leader_ids(Connection& conn, const std::string& tenant, const std::string& unit_id);
+
 }  // namespace samspil::storage

@@ -1,0 +1,244 @@
+// Meetings after convening: reading, answers (in Samspil or by a signed single-use link),
+// moving (SEQUENCE+1 REQUEST), cancelling (SEQUENCE+1 CANCEL), informing the parents of a
+// professionals-only meeting (FP6/R11) and the acceptance reminders (R4.4).
+#include "service/meetings.hpp"
+
+#include <algorithm>
+#include <chrono>
+
+#include <nlohmann/json.hpp>
+
+#include "crypto/random.hpp"
+#include "service/audit.hpp"
+#include "service/errors.hpp"
+#include "service/invitations.hpp"
+#include "service/mail_outbox.hpp"
+#include "service/meetings_internal.hpp"
+#include "storage/event_store.hpp"
+#include "storage/guardian_store.hpp"
+#include "storage/user_store_admin.hpp"
+
+namespace samspil::service {
+namespace {
+
+audit::Entry entry(audit::Action action, const ReachedMeeting& r, const std::string& purpose) {
+  return audit::Entry{action, "meeting", r.meeting.id, r.reached_case.record.child_id, purpose, ""};
+}
+
+void require_manage(const ReachedMeeting& r) {
+  if (!meetings_detail::may_manage(r)) throw Forbidden("Du kan ikke ændre dette møde");
+  if (r.meeting.status == "cancelled") throw Conflict("Mødet er aflyst");
+  if (r.meeting.status == "held" || r.meeting.status == "finalised") throw Conflict("Mødet er allerede holdt");
+}
+
+void check_response(const std::string& response) {
+  if (response != "accepted" && response != "declined") {
+    throw Invalid(FieldErrors{{"response", "Vælg om du deltager"}});
+  }
+}
+
+}  // namespace
+
+MeetingView Meetings::get(const Actor& actor, const std::string& meeting_id, std::int64_t now_ms) {
+  return m_db.transaction([&](storage::Connection& conn) {
+    const auto r = reach_meeting(conn, actor, meeting_id);
+    MeetingView v;
+    v.meeting = r.meeting;
+    v.case_title = r.reached_case.relation == CaseRelation::guardian ? "" : r.reached_case.record.title;
+    v.child_id = r.reached_case.record.child_id;
+    v.is_guardian = r.reached_case.relation == CaseRelation::guardian;
+    v.may_manage = meetings_detail::may_manage(r);
+    if (const auto* model = m_config.models ? m_config.models->find(r.meeting.model_id) : nullptr) {
+      if (const auto* type = model->meeting_type(r.meeting.type_id)) v.type_name = type->name;
+    }
+    if (v.type_name.empty()) v.type_name = r.meeting.type_id;
+    v.roles = storage::meeting_roles(conn, actor.tenant, meeting_id);
+    for (auto& p : storage::meeting_participants(conn, actor.tenant, meeting_id)) {
+      p.response_token_hash.clear();
+      if (p.user_id == actor.user_id && !p.user_id.empty()) {
+        v.my_participant_id = p.id;
+        v.my_response = p.response;
+      }
+      ParticipantView pv{std::move(p), {}};
+      for (const auto& role : v.roles) {
+        if (role.participant_id == pv.row.id) pv.roles.push_back(role.role);
+      }
+      // Guardians see who takes part by role, not the professionals' e-mail addresses.
+      if (v.is_guardian) pv.row.email.clear();
+      v.participants.push_back(std::move(pv));
+    }
+    audit::record(conn, actor, entry(audit::Action::read, r, v.is_guardian ? "Forældreportal" : "Sagsbehandling"),
+                  now_ms);
+    return v;
+  });
+}
+
+std::vector<storage::MeetingRecord> Meetings::of_case(const Actor& actor, const std::string& case_id,
+                                                      std::int64_t now_ms) {
+  return m_db.transaction([&](storage::Connection& conn) {
+    const auto reached = reach_case(conn, actor, case_id);
+    auto all = storage::meetings_of_case(conn, actor.tenant, case_id);
+    if (reached.relation == CaseRelation::guardian) {
+      std::erase_if(all, [](const auto& m) { return m.without_parents; });
+    }
+    audit::record(conn, actor,
+                  audit::Entry{audit::Action::read, "case", case_id, reached.record.child_id, "Sagsbehandling", ""},
+                  now_ms);
+    return all;
+  });
+}
+
+void Meetings::respond(const Actor& actor, const std::string& meeting_id, const std::string& response,
+                       std::int64_t now_ms) {
+  check_response(response);
+  m_db.transaction([&](storage::Connection& conn) {
+    const auto r = reach_meeting(conn, actor, meeting_id);
+    if (r.meeting.status != "invited") throw Conflict("Mødet kan ikke længere besvares");
+    const auto participants = storage::meeting_participants(conn, actor.tenant, meeting_id);
+    const auto it = std::find_if(participants.begin(), participants.end(),
+                                 [&](const auto& p) { return !p.user_id.empty() && p.user_id == actor.user_id; });
+    if (it == participants.end()) throw Forbidden("Du er ikke inviteret til mødet");
+    storage::set_participant_response(conn, actor.tenant, it->id, response, now_ms);
+    audit::record(conn, actor, entry(audit::Action::change, r, "Svar på invitation"), now_ms);
+    meetings_detail::add_event(conn, actor, r.meeting.case_id, "meeting_response",
+                               {{"meeting_id", meeting_id}, {"participant_id", it->id}, {"response", response}},
+                               now_ms);
+  });
+}
+
+TokenResponse Meetings::respond_by_token(const std::string& token, const std::string& response, std::int64_t now_ms) {
+  check_response(response);
+  if (token.empty() || token.size() > 200) throw NotFound("Linket er ugyldigt eller allerede brugt");
+  return m_db.transaction([&](storage::Connection& conn) {
+    const auto p = storage::find_participant_by_token_hash(conn, invitations::token_hash(token));
+    if (!p) throw NotFound("Linket er ugyldigt eller allerede brugt");
+    const auto m = storage::find_meeting(conn, p->tenant, p->meeting_id);
+    if (!m || m->status != "invited") throw NotFound("Linket er ugyldigt eller allerede brugt");
+    storage::set_participant_response(conn, p->tenant, p->id, response, now_ms);
+    audit::record_system(conn, p->tenant, "anonymous", "",
+                         audit::Entry{audit::Action::change, "meeting", m->id, "", "Svar på invitation via link", ""},
+                         "", now_ms);
+    storage::append_case_event(conn, {crypto::random_id(), p->tenant, m->case_id, now_ms, "", "meeting_response",
+                                      nlohmann::json{{"meeting_id", m->id}, {"participant_id", p->id},
+                                                     {"response", response}, {"via", "link"}}
+                                          .dump()});
+    return TokenResponse{m->id, response, m->starts_at_ms.value_or(0), m->ends_at_ms.value_or(0)};
+  });
+}
+
+void Meetings::move(const Actor& actor, const std::string& meeting_id, std::int64_t starts_at_ms,
+                    int duration_minutes, const std::string& location, const std::string& reason,
+                    std::int64_t now_ms) {
+  m_db.transaction([&](storage::Connection& conn) {
+    const auto r = reach_meeting(conn, actor, meeting_id);
+    require_manage(r);
+    FieldErrors errors;
+    if (starts_at_ms <= now_ms) errors["starts_at"] = "Vælg et tidspunkt i fremtiden";
+    if (duration_minutes < 0 || duration_minutes > 12 * 60) errors["duration"] = "Varigheden må højst være 12 timer";
+    if (location.size() > 200) errors["location"] = "Stedet må højst være 200 tegn";
+    if (reason.size() > 500) errors["reason"] = "Begrundelsen må højst være 500 tegn";
+    if (!errors.empty()) throw Invalid(errors);
+    auto m = r.meeting;
+    const std::int64_t old_start = m.starts_at_ms.value_or(0);
+    const std::int64_t length = duration_minutes > 0 ? std::int64_t{duration_minutes} * 60'000
+                                                     : m.ends_at_ms.value_or(old_start) - old_start;
+    m.starts_at_ms = starts_at_ms;
+    m.ends_at_ms = starts_at_ms + length;
+    m.location = location;
+    m.ical_sequence += 1;
+    m.invitation_sent_at_ms = now_ms;
+    const auto& model = model_of_case(m_config, r.reached_case.record);
+    if (const auto* type = model.meeting_type(m.type_id)) {
+      m.acceptance_due_at_ms = meetings_detail::acceptance_due(model, *type, now_ms, starts_at_ms);
+    }
+    m.updated_at_ms = now_ms;
+    storage::update_meeting(conn, m);
+    storage::reset_meeting_responses(conn, actor.tenant, meeting_id);
+    // The one who moves it keeps attending.
+    auto participants = storage::meeting_participants(conn, actor.tenant, meeting_id);
+    for (auto& p : participants) {
+      if (!p.user_id.empty() && p.user_id == actor.user_id) {
+        storage::set_participant_response(conn, actor.tenant, p.id, "accepted", now_ms);
+        p.response = "accepted";
+      }
+    }
+    audit::record(conn, actor, entry(audit::Action::change, r, "Mødet flyttet"), now_ms);
+    meetings_detail::add_event(conn, actor, m.case_id, "meeting_moved",
+                               {{"meeting_id", m.id}, {"from", old_start}, {"to", starts_at_ms}, {"reason", !reason.empty()}},
+                               now_ms);
+    invitations::send(conn, m_config.public_base_url, m, participants, invitations::Kind::move, now_ms);
+    meetings_detail::schedule_reminder(conn, m, now_ms);
+  });
+}
+
+void Meetings::cancel(const Actor& actor, const std::string& meeting_id, const std::string& reason,
+                      std::int64_t now_ms) {
+  m_db.transaction([&](storage::Connection& conn) {
+    const auto r = reach_meeting(conn, actor, meeting_id);
+    require_manage(r);
+    if (reason.empty()) throw Invalid(FieldErrors{{"reason", "Skriv hvorfor mødet aflyses"}});
+    if (reason.size() > 500) throw Invalid(FieldErrors{{"reason", "Begrundelsen må højst være 500 tegn"}});
+    auto m = r.meeting;
+    m.status = "cancelled";
+    m.cancelled_at_ms = now_ms;
+    m.cancel_reason = reason;
+    m.ical_sequence += 1;
+    m.updated_at_ms = now_ms;
+    storage::update_meeting(conn, m);
+    auto participants = storage::meeting_participants(conn, actor.tenant, meeting_id);
+    for (const auto& p : participants) {
+      if (!p.response_token_hash.empty()) storage::set_participant_token(conn, actor.tenant, p.id, "");
+    }
+    audit::record(conn, actor, entry(audit::Action::change, r, "Mødet aflyst"), now_ms);
+    // The reason is free text that may describe the child: it stays on the meeting, not
+    // in the timeline.
+    meetings_detail::add_event(conn, actor, m.case_id, "meeting_cancelled", {{"meeting_id", m.id}}, now_ms);
+    invitations::send(conn, m_config.public_base_url, m, participants, invitations::Kind::cancel, now_ms);
+  });
+}
+
+void Meetings::inform_parents(const Actor& actor, const std::string& meeting_id, std::int64_t now_ms) {
+  m_db.transaction([&](storage::Connection& conn) {
+    const auto r = reach_meeting(conn, actor, meeting_id);
+    if (!meetings_detail::may_manage(r)) throw Forbidden("Du kan ikke ændre dette møde");
+    if (!r.meeting.without_parents) throw Conflict("Forældrene deltager i dette møde");
+    if (r.meeting.parents_informed_at_ms) throw Conflict("Forældrene er allerede orienteret");
+    auto m = r.meeting;
+    m.parents_informed_at_ms = now_ms;
+    m.updated_at_ms = now_ms;
+    storage::update_meeting(conn, m);
+    const std::string when = m.starts_at_ms ? invitations::danish_when(*m.starts_at_ms) : "";
+    for (const auto& g : storage::guardianships_of_child(conn, actor.tenant, r.reached_case.record.child_id)) {
+      if (!g.has_custody) continue;
+      const auto user = storage::find_user_record(conn, actor.tenant, g.user_id);
+      if (!user || user->email.empty() || user->disabled_at_ms) continue;
+      mail_outbox::Mail mail;
+      mail.to = {user->email};
+      mail.subject = "Orientering om et møde mellem fagpersoner";
+      mail.text = "Fagpersonerne omkring jeres barn holder et møde uden forældre " + when +
+                  ", som I har givet samtykke til.\nI kan se mere i forældreportalen: " + m_config.public_base_url +
+                  "/foraeldre\n\nVenlig hilsen\nSamspil\n";
+      mail_outbox::enqueue(conn, actor.tenant, mail, now_ms);
+    }
+    audit::record(conn, actor, entry(audit::Action::change, r, "Forældre orienteret (FP6)"), now_ms);
+    meetings_detail::add_event(conn, actor, m.case_id, "parents_informed", {{"meeting_id", m.id}}, now_ms);
+  });
+}
+
+void register_meeting_jobs(jobs::Worker& worker, const MeetingsConfig& config) {
+  const std::string base = config.public_base_url;
+  worker.register_handler(kMeetingReminderJob, [base](storage::Connection& conn, const jobs::Job& job) {
+    const auto payload = nlohmann::json::parse(job.payload, nullptr, false);
+    if (!payload.is_object() || !job.tenant) return;
+    const auto m = storage::find_meeting(conn, *job.tenant, payload.value("meeting_id", std::string()));
+    // A moved (new sequence) or cancelled meeting has its own reminder or none.
+    if (!m || m->status != "invited" || m->ical_sequence != payload.value("sequence", -1)) return;
+    const auto participants = storage::meeting_participants(conn, *job.tenant, m->id);
+    std::int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
+    invitations::send(conn, base, *m, participants, invitations::Kind::reminder, now_ms);
+  });
+}
+
+}  // namespace samspil::service
