@@ -8,6 +8,7 @@
 #include "app/cli_support.hpp"
 #include "app/commands/audit_command.hpp"
 #include "app/commands/basic_commands.hpp"
+#include "app/commands/calendar_command.hpp"
 #include "app/commands/jobs_commands.hpp"
 #include "app/commands/model_commands.hpp"
 #include "app/commands/routes_command.hpp"
@@ -44,6 +45,7 @@ int run_main(int argc, char** argv) {
   add_token_commands(app);
   add_audit_commands(app);
   add_routes_command(app);
+  add_calendar_commands(app);
 
   // Every line the program logs is JSON (the messages themselves are JSON objects), in UTC,
   // so log shippers need no parsing rules. The HTTP access log has its own logger.
