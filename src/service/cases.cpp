@@ -13,6 +13,7 @@
 #include "service/case_access.hpp"
 #include "service/cases_internal.hpp"
 #include "service/errors.hpp"
+#include "service/request_forms.hpp"
 #include "storage/child_store.hpp"
 #include "storage/guardian_store.hpp"
 #include "storage/unit_store.hpp"
@@ -76,8 +77,9 @@ domain::CaseHistory history_of(storage::Connection& conn, const CasesConfig& con
   h.state = c.state;
   h.consents = cases_detail::consents_in_force(conn, config, c.tenant, c.child_id, now_ms);
   h.tried_recorded = c.tried_recorded_at_ms.has_value();
-  // Meetings and request forms are recorded by the meetings and request-form work; until
-  // they feed in here the engine sees none, which only makes meeting preconditions stricter.
+  h.request_form = request_form_status(conn, c.tenant, c.id);  // R10: against the last held meeting
+  // Meetings held are recorded by the meetings work; until they feed in here the engine
+  // sees none, which only makes meeting preconditions stricter.
   return h;
 }
 
