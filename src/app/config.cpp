@@ -6,6 +6,7 @@
 
 #include "app/cli_support.hpp"
 #include "crypto/field_cipher.hpp"
+#include "service/records_export.hpp"
 
 namespace samspil::app {
 
@@ -81,6 +82,9 @@ void add_config_options(CLI::App* cmd, Config& c) {
                   "Send Strict-Transport-Security: on, off, or auto (on when --public-base-url is https://)")
       ->envname("SAMSPIL_HSTS")->check(CLI::IsMember({"auto", "on", "off"}))->capture_default_str();
   add_mail_options(cmd, c.smtp_url, c.mail_from);
+  cmd->add_option("--records-export", c.records_export,
+                  "Where final agreements the model files to records go: dir:/path (file drop) or http(s)://… (POST)")
+      ->envname("SAMSPIL_RECORDS_EXPORT");
 }
 
 void add_mail_options(CLI::App* cmd, std::string& smtp_url, std::string& mail_from) {
@@ -138,6 +142,8 @@ std::vector<std::string> validate(Config& c) {
   if (c.body_limit < 1024 || c.body_limit > 1024ull * 1024 * 1024) {
     errors.push_back("--body-limit: must be between 1024 bytes and 1 GiB");
   }
+  if (!service::records_export::valid_target(c.records_export))
+    errors.push_back("--records-export: must be dir:/absolute/path or an http(s):// URL");
   if (c.header_limit < 1024 || c.header_limit > 1024 * 1024) {
     errors.push_back("--header-limit: must be between 1024 bytes and 1 MiB");
   }

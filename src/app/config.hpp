@@ -40,6 +40,7 @@ struct Config {
   std::string mail_from = "Samspil <noreply@samspil.invalid>";
   std::string public_base_url;          // e.g. https://samspil.kommune.dk, for links in e-mails
   std::string hsts = "auto";            // on, off, auto = on when public_base_url is https:// (TLS proxy)
+  std::string records_export;           // dir:/path or http(s)://… for filed agreements; "" = off
   // Single sign-on with OpenID Connect (issue 4); off while oidc_issuer is empty.
   std::string oidc_issuer;
   std::string oidc_client_id;

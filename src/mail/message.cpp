@@ -84,6 +84,35 @@ std::string encode_mailbox(const std::string& mailbox) {
 
 }  // namespace
 
+std::string base64_encode(const std::string& bytes) { return base64(bytes); }
+
+std::optional<std::string> base64_decode(std::string_view text) {
+  std::string out;
+  unsigned buffer = 0;
+  int bits = 0;
+  bool padding = false;
+  for (char c : text) {
+    int v;
+    if (c >= 'A' && c <= 'Z') v = c - 'A';
+    else if (c >= 'a' && c <= 'z') v = c - 'a' + 26;
+    else if (c >= '0' && c <= '9') v = c - '0' + 52;
+    else if (c == '+') v = 62;
+    else if (c == '/') v = 63;
+    else if (c == '=') { padding = true; continue; }
+    else if (c == ' ' || c == '\r' || c == '\n' || c == '\t') continue;
+    else return std::nullopt;
+    if (padding) return std::nullopt;  // data after '='
+    buffer = (buffer << 6) | static_cast<unsigned>(v);
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out += static_cast<char>((buffer >> bits) & 0xFF);
+    }
+  }
+  if (bits >= 6) return std::nullopt;  // a lone trailing character
+  return out;
+}
+
 std::string encode_header(const std::string& raw) {
   const std::string value = single_line(raw);
   if (is_ascii(value)) return value;
@@ -128,19 +157,34 @@ std::string render(const Message& m, std::int64_t unix_ms) {
   }();
   out += "Message-ID: <" + (m.message_id.empty() ? random_hex(32) + "@" + domain : single_line(m.message_id)) + ">\r\n";
   out += "MIME-Version: 1.0\r\n";
+  // The body entity: its headers and content (text alone, or multipart/alternative).
   const std::string text_headers = "Content-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n";
+  std::string body;
   if (m.alternatives.empty()) {
-    out += text_headers + "\r\n" + base64_lines(m.text);
-    return out;
+    body = text_headers + "\r\n" + base64_lines(m.text);
+  } else {
+    const std::string boundary = "=_samspil_" + random_hex(24);
+    body = "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
+    body += "--" + boundary + "\r\n" + text_headers + "\r\n" + base64_lines(m.text);
+    for (const Part& p : m.alternatives) {
+      body += "--" + boundary + "\r\nContent-Type: " + single_line(p.content_type) +
+              "\r\nContent-Transfer-Encoding: base64\r\n\r\n" + base64_lines(p.content);
+    }
+    body += "--" + boundary + "--\r\n";
   }
-  const std::string boundary = "=_samspil_" + random_hex(24);
-  out += "Content-Type: multipart/alternative; boundary=\"" + boundary + "\"\r\n\r\n";
-  out += "--" + boundary + "\r\n" + text_headers + "\r\n" + base64_lines(m.text);
-  for (const Part& p : m.alternatives) {
-    out += "--" + boundary + "\r\nContent-Type: " + single_line(p.content_type) +
-           "\r\nContent-Transfer-Encoding: base64\r\n\r\n" + base64_lines(p.content);
+  if (m.attachments.empty()) return out + body;
+  const std::string mixed = "=_samspil_mixed_" + random_hex(24);
+  out += "Content-Type: multipart/mixed; boundary=\"" + mixed + "\"\r\n\r\n";
+  out += "--" + mixed + "\r\n" + body;
+  for (const Attachment& a : m.attachments) {
+    std::string name;
+    for (char c : single_line(a.filename))
+      if (c != '"' && c != '\\' && static_cast<unsigned char>(c) < 0x80) name += c;
+    out += "--" + mixed + "\r\nContent-Type: " + single_line(a.content_type) + "; name=\"" + name +
+           "\"\r\nContent-Disposition: attachment; filename=\"" + name +
+           "\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + base64_lines(a.content);
   }
-  out += "--" + boundary + "--\r\n";
+  out += "--" + mixed + "--\r\n";
   return out;
 }
 

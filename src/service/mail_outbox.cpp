@@ -15,6 +15,13 @@ void enqueue(storage::Connection& conn, const std::optional<std::string>& tenant
     for (const auto& p : mail.alternatives) parts.push_back({{"content_type", p.content_type}, {"content", p.content}});
     payload["alternatives"] = parts;
   }
+  if (!mail.attachments.empty()) {
+    nlohmann::json files = nlohmann::json::array();
+    for (const auto& a : mail.attachments)
+      files.push_back({{"filename", a.filename}, {"content_type", a.content_type},
+                       {"content_base64", mail::base64_encode(a.content)}});
+    payload["attachments"] = files;
+  }
   jobs::enqueue(conn, jobs::NewJob{kJobKind, payload.dump(), tenant, 0, 8}, now_ms);
 }
 
@@ -38,6 +45,14 @@ mail::Message message_from_payload(const std::string& payload, const std::string
     for (const auto& p : *it) {
       m.alternatives.push_back({p.value("content_type", std::string("text/plain; charset=utf-8")),
                                 p.value("content", std::string())});
+    }
+  }
+  if (const auto it = json.find("attachments"); it != json.end() && it->is_array()) {
+    for (const auto& a : *it) {
+      auto bytes = mail::base64_decode(a.value("content_base64", std::string()));
+      if (!bytes) throw std::invalid_argument("mail.send: attachment is not base64");
+      m.attachments.push_back({a.value("filename", std::string("bilag")),
+                               a.value("content_type", std::string("application/octet-stream")), std::move(*bytes)});
     }
   }
   return m;

@@ -2,7 +2,8 @@
 // E-mail goes through the job outbox: a use case enqueues a "mail.send" job in its own
 // transaction (so a mail leaves only if the change committed); a worker delivers it over
 // SMTP and retries with back-off. Payload JSON: {"to": "a@x" | ["a@x", …], "subject": "…",
-// "text": "…", "alternatives": [{"content_type": "text/calendar; method=REQUEST", "content": "…"}]}.
+// "text": "…", "alternatives": [{"content_type": "text/calendar; method=REQUEST", "content": "…"}],
+// "attachments": [{"filename": "aftale.pdf", "content_type": "application/pdf", "content_base64": "…"}]}.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,6 +28,7 @@ struct Mail {
   std::string subject;
   std::string text;
   std::vector<mail::Part> alternatives;
+  std::vector<mail::Attachment> attachments = {};  // raw bytes; base64 in the payload
 };
 
 // Enqueues one mail in the caller's transaction.

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "crypto/field_cipher.hpp"
+#include "service/live_broadcast.hpp"
 #include "service/model_registry.hpp"
 #include "storage/database.hpp"
 #include "web/views.hpp"
@@ -29,6 +30,10 @@ struct WebContext {
   // Every collaboration model offered (models/*.yaml); a case runs under cases.model_id.
   // Null only in tests that need no model.
   const service::ModelRegistry* models = nullptr;
+  // Meeting mode's live fan-out (server-sent events); null = nobody follows live.
+  service::LiveBroadcast* live = nullptr;
+  // Whether final agreements the model files to records are queued for --records-export.
+  bool records_export = false;
 };
 
 }  // namespace samspil::web
