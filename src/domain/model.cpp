@@ -173,7 +173,8 @@ class Loader {
     m_reader.set_file(d.path);
     const YAML::Node& n = d.root;
     if (!m_reader.expect_map(n, {"id", "name", "description", "include", "professions", "consent_scopes",
-                                 "meeting_types", "forums", "transitions", "case", "action_plan", "closing_days", "consent"},
+                                 "meeting_types", "forums", "transitions", "case", "action_plan", "closing_days", "consent",
+                                 "request_form"},
                              "modellen"))
       return;
     Model& model = m_reader.model();
@@ -191,6 +192,7 @@ class Loader {
     if (detail::at(n, "action_plan").IsDefined()) detail::parse_action_plan(m_reader, detail::at(n, "action_plan"));
     detail::parse_closing_days(m_reader, detail::at(n, "closing_days"));
     if (detail::at(n, "consent").IsDefined()) parse_consent_setting(detail::at(n, "consent"));
+    if (detail::at(n, "request_form").IsDefined()) detail::parse_request_form(m_reader, detail::at(n, "request_form"));
   }
 
   // consent: {required_from: every_custody_holder | one_custody_holder}

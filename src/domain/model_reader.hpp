@@ -113,6 +113,7 @@ void parse_forums(Reader& r, const YAML::Node& list);
 void parse_transitions(Reader& r, const YAML::Node& list);
 void parse_case(Reader& r, const YAML::Node& map, Pos& initial_pos);
 void parse_action_plan(Reader& r, const YAML::Node& map);
+void parse_request_form(Reader& r, const YAML::Node& map);  // model_parse_request_form.cpp
 void parse_closing_days(Reader& r, const YAML::Node& list);
 
 // Shared pieces used by meeting types and forums (model_parse_parts.cpp).

@@ -6,4 +6,5 @@ target_sources(samspil_domain PRIVATE
   ${CMAKE_CURRENT_SOURCE_DIR}/model_parse_meetings.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/model_parse_case.cpp
   ${CMAKE_CURRENT_SOURCE_DIR}/preconditions.cpp
-  ${CMAKE_CURRENT_SOURCE_DIR}/request_form.cpp)
+  ${CMAKE_CURRENT_SOURCE_DIR}/request_form.cpp
+  ${CMAKE_CURRENT_SOURCE_DIR}/model_parse_request_form.cpp)
