@@ -2,6 +2,7 @@
 
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
+#include "web/multipart.hpp"
 #include "web/request_state.hpp"
 #include "web/session_middleware.hpp"
 
@@ -39,6 +40,12 @@ http::Middleware csrf_middleware(const WebContext& context) {
     if (given.empty() && request.header("content-type").rfind("application/x-www-form-urlencoded", 0) == 0) {
       const auto fields = form_fields(request);
       if (auto it = fields.find("csrf_token"); it != fields.end()) given = it->second;
+    }
+    // File uploads (multipart/form-data) carry the token as an ordinary part.
+    if (given.empty() && multipart_boundary(request.header("content-type"))) {
+      if (const auto parts = read_multipart(request)) {
+        if (const auto* part = find_part(*parts, "csrf_token")) given = part->data;
+      }
     }
     if (expected.empty() || given.empty() || !constant_time_equal(expected, given)) {
       return error_page(context.views, request, 403,

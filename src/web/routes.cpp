@@ -15,6 +15,9 @@ void add_parents_consent_routes(http::Router& router, const WebContext& context)
 void add_case_list_routes(http::Router& router, const WebContext& context);
 void add_case_new_routes(http::Router& router, const WebContext& context);
 void add_case_show_routes(http::Router& router, const WebContext& context);
+void add_request_form_routes(http::Router& router, const WebContext& context);
+void add_request_form_file_routes(http::Router& router, const WebContext& context);
+void add_parents_request_form_routes(http::Router& router, const WebContext& context);
 void add_admin_overview_routes(http::Router& router, const WebContext& context);
 void add_admin_unit_routes(http::Router& router, const WebContext& context);
 void add_admin_unit_edit_routes(http::Router& router, const WebContext& context);
@@ -37,6 +40,9 @@ void add_routes(http::Router& router, const WebContext& context) {
   add_case_list_routes(router, context);
   add_case_new_routes(router, context);
   add_case_show_routes(router, context);
+  add_request_form_routes(router, context);
+  add_request_form_file_routes(router, context);
+  add_parents_request_form_routes(router, context);
   add_admin_overview_routes(router, context);
   add_admin_unit_routes(router, context);
   add_admin_unit_edit_routes(router, context);

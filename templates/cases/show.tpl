@@ -12,7 +12,8 @@
 {{#NO_CONSENT}}<p>{{t_cases_show_no_consent}}</p>{{/NO_CONSENT}}<ul>
 {{#CONSENT}}<li>{{name}}</li>
 {{/CONSENT}}</ul>
-{{#STAFF}}<h2>{{t_cases_show_moves}}</h2>
+{{#STAFF}}<p><a href="{{case_href}}/anmodning">{{t_rf_title}}</a></p>
+<h2>{{t_cases_show_moves}}</h2>
 <p>{{t_cases_show_moves_lead}}</p>
 <ul class="nobullet-list">
 {{#MOVE}}<li>
