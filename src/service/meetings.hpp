@@ -40,8 +40,8 @@ struct FreeBusyInterval {
 using FreeBusySource = std::function<std::vector<FreeBusyInterval>(const std::string& tenant, const std::string& user_id,
                                                                    std::int64_t from_ms, std::int64_t to_ms)>;
 
-// The request form's status for R10 (service/request_forms.hpp once it lands); a port so
-// the meetings core does not wait for it. Null = no request form (the strictest answer).
+// The request form's status for R10; null = service::request_form_status (request_forms.hpp).
+// Tests may replace it.
 using RequestFormStatusFn = std::function<domain::RequestFormStatus(
     storage::Connection& conn, const std::string& tenant, const std::string& case_id,
     std::optional<std::int64_t> last_meeting_held_ms)>;
@@ -52,7 +52,7 @@ struct MeetingsConfig {
   domain::ConsentRequirement consent_requirement = domain::ConsentRequirement::every_custody_holder;
   std::string public_base_url;                   // links in invitations, e.g. "https://samspil.x.dk"
   FreeBusySource free_busy;                      // null = imported calendars are not read
-  RequestFormStatusFn request_form_status;       // null = RequestFormStatus::missing
+  RequestFormStatusFn request_form_status;       // null = service::request_form_status
 };
 
 // Whether a meeting type may be convened now, with the engine's reasons when not.

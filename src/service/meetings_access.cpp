@@ -5,6 +5,7 @@
 #include "domain/consent.hpp"
 #include "service/errors.hpp"
 #include "service/meetings.hpp"
+#include "service/request_forms.hpp"
 #include "storage/consent_store.hpp"
 #include "storage/guardian_store.hpp"
 
@@ -54,7 +55,7 @@ domain::CaseHistory case_history(storage::Connection& conn, const MeetingsConfig
   }
   h.request_form = config.request_form_status
                        ? config.request_form_status(conn, record.tenant, record.id, last_held)
-                       : domain::RequestFormStatus::missing;
+                       : request_form_status(conn, record.tenant, record.id, last_held);
   return h;
 }
 

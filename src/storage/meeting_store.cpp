@@ -225,6 +225,17 @@ std::vector<MeetingRoleRow> roles_of_meetings(Connection& conn, const std::strin
   return out;
 }
 
+CaseMeetings load_case_meetings(Connection& conn, const std::string& tenant, const std::string& case_id) {
+  CaseMeetings out;
+  out.meetings = meetings_of_case(conn, tenant, case_id);
+  std::vector<std::string> ids;
+  ids.reserve(out.meetings.size());
+  for (const auto& m : out.meetings) ids.push_back(m.id);
+  out.participants = participants_of_meetings(conn, tenant, ids);
+  out.roles = roles_of_meetings(conn, tenant, ids);
+  return out;
+}
+
 std::vector<UserMeeting> upcoming_meetings_of_user(Connection& conn, const std::string& tenant,
                                                    const std::string& user_id, std::int64_t from_ms,
                                                    std::int64_t after_starts_ms, const std::string& after_id,

@@ -105,6 +105,15 @@ std::vector<MeetingRoleRow> meeting_roles(Connection& conn, const std::string& t
 std::vector<MeetingRoleRow> roles_of_meetings(Connection& conn, const std::string& tenant,
                                               const std::vector<std::string>& meeting_ids);
 
+// Everything a case's meeting list shows: the meetings, their participants and roles, in
+// three queries however many meetings the case has.
+struct CaseMeetings {
+  std::vector<MeetingRecord> meetings;
+  std::vector<MeetingParticipantRow> participants;  // by meeting, then added order
+  std::vector<MeetingRoleRow> roles;
+};
+CaseMeetings load_case_meetings(Connection& conn, const std::string& tenant, const std::string& case_id);
+
 // A meeting with the user's own participation in it.
 struct UserMeeting {
   MeetingRecord meeting;

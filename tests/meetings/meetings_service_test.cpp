@@ -1,0 +1,296 @@
+// service/meetings on both engines: the engine decides what may be convened (reasons with
+// rule ids), invitations leave through the outbox with an iCalendar part, answers by a
+// single-use link, move raises SEQUENCE, cancel sends CANCEL, professionals-only meetings
+// need FP2 and stay hidden from the parents, other municipalities get NotFound, slots
+// avoid everyone's meetings and survive a calendar that cannot be fetched.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "calendar/ical.hpp"
+#include "cases_service_fixture.hpp"
+#include "service/meetings.hpp"
+#include "service/model_registry.hpp"
+#include "storage/meeting_store.hpp"
+
+namespace samspil::cases_testing {
+namespace {
+
+constexpr std::int64_t kDay = 24LL * 3600 * 1000;
+
+class MeetingsServiceTest : public CasesServiceTest {
+ protected:
+  void SetUp() override {
+    CasesServiceTest::SetUp();
+    if (HasFatalFailure()) return;
+    std::vector<domain::Model> models;
+    for (const char* f : {"ppr-vejen-ind.yaml", "frederiksberg-dialogmoede.yaml", "ringsted-samarbejdsmoeder.yaml",
+                          "samarbejdsmodellen.yaml"}) {
+      models.push_back(load_preset(f));
+    }
+    registry = std::make_unique<service::ModelRegistry>(service::ModelRegistry::of(std::move(models), "ppr-vejen-ind"));
+    mconfig.models = registry.get();
+    mconfig.public_base_url = "https://samspil.test";
+    meetings = std::make_unique<service::Meetings>(*m_db, mconfig);
+  }
+
+  // A case about child c-1 under the given preset, registered by the teacher. The road into
+  // PPR offers meetings only once the district meeting has given the case to PPR staff
+  // (state distrikt, P1): such a case is put there directly.
+  std::string case_under(const std::string& model_id) {
+    service::CasesConfig cfg = m_config;
+    cfg.model = registry->find(model_id);
+    service::RegisterConcern in;
+    in.child_id = w.child;
+    in.title = "Trivsel";
+    in.tried = "Samtaler med barnet";
+    const auto id = service::Cases(*m_db, cfg).register_concern(teacher, in, now).case_id;
+    if (model_id == "ppr-vejen-ind") {
+      for (const auto& o : meetings->options(teacher, id, "same", now)) {
+        EXPECT_FALSE(o.allowed) << o.type_id;  // nothing before the district meeting (P1)
+        EXPECT_FALSE(o.reasons.empty());
+      }
+      m_db->acquire()->query("UPDATE cases SET state = 'distrikt' WHERE id = $1", {id});
+    }
+    return id;
+  }
+
+  std::vector<nlohmann::json> mails() {
+    std::vector<nlohmann::json> out;
+    for (const auto& r : m_db->acquire()->query("SELECT payload FROM jobs WHERE kind = 'mail.send' ORDER BY id").rows) {
+      out.push_back(nlohmann::json::parse(r.text(0)));
+    }
+    return out;
+  }
+
+  std::string calendar_of(const nlohmann::json& mail) {
+    for (const auto& p : mail.at("alternatives")) {
+      if (p.at("content_type").get<std::string>().rfind("text/calendar", 0) == 0) return p.at("content");
+    }
+    return "";
+  }
+
+  // Convenes the first allowed type of the case's model with the leader invited.
+  std::string convene_first(const std::string& case_id, std::int64_t start) {
+    for (const auto& o : meetings->options(teacher, case_id, "same", now)) {
+      if (!o.allowed) continue;
+      service::ConveneRequest in;
+      in.case_id = case_id;
+      in.type_id = o.type_id;
+      in.user_ids = {w.leader};
+      in.starts_at_ms = start;
+      in.location = "Skolen";
+      return meetings->convene(teacher, in, now);
+    }
+    ADD_FAILURE() << "no type allowed";
+    return "";
+  }
+
+  std::unique_ptr<service::ModelRegistry> registry;
+  service::MeetingsConfig mconfig;
+  std::unique_ptr<service::Meetings> meetings;
+};
+
+TEST_P(MeetingsServiceTest, EveryPresetConvenesATypeAllowedAtStart) {
+  for (const char* id : {"ppr-vejen-ind", "frederiksberg-dialogmoede", "ringsted-samarbejdsmoeder",
+                         "samarbejdsmodellen"}) {
+    SCOPED_TRACE(id);
+    const auto case_id = case_under(id);
+    const auto options = meetings->options(teacher, case_id, "same", now);
+    ASSERT_FALSE(options.empty());
+    const auto meeting_id = convene_first(case_id, now + 30 * kDay);
+    const auto view = meetings->get(teacher, meeting_id, now);
+    EXPECT_EQ(view.meeting.status, "invited");
+    EXPECT_EQ(view.meeting.model_id, id);
+    EXPECT_EQ(view.my_response, "accepted");  // the convener
+    EXPECT_GE(view.participants.size(), 2u);
+  }
+}
+
+TEST_P(MeetingsServiceTest, RefusedTypeNamesReasonAndRule) {
+  const auto case_id = case_under("ringsted-samarbejdsmoeder");
+  const auto options = meetings->options(teacher, case_id, "same", now);
+  const auto it = std::find_if(options.begin(), options.end(),
+                               [](const auto& o) { return o.type_id == "fagprofessionelt_samarbejdsmoede"; });
+  ASSERT_NE(it, options.end());
+  EXPECT_FALSE(it->allowed);
+  EXPECT_TRUE(it->without_parents);
+  ASSERT_FALSE(it->reasons.empty());
+  EXPECT_NE(it->reasons.front().find("FP2"), std::string::npos) << it->reasons.front();
+  service::ConveneRequest in;
+  in.case_id = case_id;
+  in.type_id = "fagprofessionelt_samarbejdsmoede";
+  in.starts_at_ms = now + 30 * kDay;
+  try {
+    meetings->convene(teacher, in, now);
+    FAIL() << "convened a refused type";
+  } catch (const service::Conflict& e) {
+    EXPECT_NE(std::string(e.what()).find("FP2"), std::string::npos);
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM meetings"), 0);
+}
+
+TEST_P(MeetingsServiceTest, InvitationsCarryICalendarWithoutChildName) {
+  const auto case_id = case_under("frederiksberg-dialogmoede");
+  const auto id = convene_first(case_id, now + 30 * kDay);
+  const auto sent = mails();
+  ASSERT_GE(sent.size(), 2u);  // the parents and the leader at least
+  const auto m = *storage::find_meeting(*m_db->acquire(), "t1", id);
+  for (const auto& mail : sent) {
+    const auto ics = calendar_of(mail);
+    ASSERT_FALSE(ics.empty());
+    EXPECT_EQ(ics.find("Alma"), std::string::npos);
+    EXPECT_EQ(mail.at("text").get<std::string>().find("Alma"), std::string::npos);
+    const auto parsed = calendar::parse_invitation(ics);
+    EXPECT_EQ(parsed.method, "REQUEST");
+    EXPECT_EQ(parsed.uid, m.ical_uid);
+    EXPECT_EQ(parsed.sequence, 0);
+    EXPECT_EQ(parsed.tzid, "Europe/Copenhagen");
+    EXPECT_EQ(parsed.start_ms, *m.starts_at_ms);
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log WHERE object_type = 'meeting' AND action = 'create'"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM case_events WHERE kind = 'meeting_convened'"), 1);
+  // The engine moved the case on convening its dialogmøde (bekymring → aaben).
+  EXPECT_EQ(cases->get(teacher, case_id, now).record.state, "aaben");
+}
+
+TEST_P(MeetingsServiceTest, SignedLinkAnswersOnceMoveRaisesSequenceCancelSendsCancel) {
+  const auto case_id = case_under("frederiksberg-dialogmoede");
+  const auto id = convene_first(case_id, now + 30 * kDay);
+  // Find the mother's link in her mail.
+  std::string token;
+  for (const auto& mail : mails()) {
+    if (mail.at("to").dump().find("g-mother") == std::string::npos) continue;
+    const std::string text = mail.at("text");
+    const auto at = text.find("/moeder/svar/");
+    ASSERT_NE(at, std::string::npos);
+    token = text.substr(at + 13, text.find('\n', at) - at - 13);
+  }
+  ASSERT_FALSE(token.empty());
+  EXPECT_EQ(meetings->respond_by_token(token, "accepted", now + 1).meeting_id, id);
+  EXPECT_THROW(meetings->respond_by_token(token, "declined", now + 2), service::NotFound);
+  EXPECT_THROW(meetings->respond_by_token("nonsense", "accepted", now + 2), service::NotFound);
+  const auto view = meetings->get(mother, id, now);
+  EXPECT_EQ(view.my_response, "accepted");
+  EXPECT_TRUE(view.is_guardian);
+  EXPECT_THROW(meetings->move(mother, id, now + 40 * kDay, 0, "", "", now), service::Forbidden);
+
+  const auto before = mails().size();
+  meetings->move(teacher, id, now + 40 * kDay, 0, "PPR", "Sygdom", now + 3);
+  auto all = mails();
+  ASSERT_GT(all.size(), before);
+  const auto moved = calendar::parse_invitation(calendar_of(all.back()));
+  EXPECT_EQ(moved.method, "REQUEST");
+  EXPECT_EQ(moved.sequence, 1);
+  EXPECT_EQ(moved.start_ms, now + 40 * kDay);
+  EXPECT_EQ(meetings->get(mother, id, now).my_response, "pending");  // answers reset
+
+  const auto before_cancel = all.size();
+  EXPECT_THROW(meetings->cancel(teacher, id, "", now + 4), service::Invalid);
+  meetings->cancel(teacher, id, "Ikke længere nødvendigt", now + 4);
+  all = mails();
+  ASSERT_GT(all.size(), before_cancel);
+  const auto cancelled = calendar::parse_invitation(calendar_of(all.back()));
+  EXPECT_EQ(cancelled.method, "CANCEL");
+  EXPECT_EQ(cancelled.sequence, 2);
+  EXPECT_EQ(meetings->get(teacher, id, now).meeting.cancel_reason, "Ikke længere nødvendigt");
+  EXPECT_THROW(meetings->respond(mother, id, "accepted", now + 5), service::Conflict);
+}
+
+TEST_P(MeetingsServiceTest, OutsidersAndOtherMunicipalitiesGetNotFound) {
+  const auto case_id = case_under("frederiksberg-dialogmoede");
+  const auto id = convene_first(case_id, now + 30 * kDay);
+  EXPECT_THROW(meetings->get(stranger, id, now), service::NotFound);
+  EXPECT_THROW(meetings->get(foreign, id, now), service::NotFound);
+  EXPECT_THROW(meetings->get(other_parent, id, now), service::NotFound);
+  EXPECT_THROW(meetings->options(stranger, case_id, "same", now), service::NotFound);
+  EXPECT_THROW(meetings->options(mother, case_id, "same", now), service::Forbidden);
+}
+
+TEST_P(MeetingsServiceTest, ProfessionalsOnlyMeetingNeedsFp2AndIsHiddenFromParents) {
+  service::CasesConfig cfg = m_config;
+  cfg.model = registry->find("ringsted-samarbejdsmoeder");
+  const auto case_id = case_under("ringsted-samarbejdsmoeder");
+  // FP2: a single-discipline meeting with the parents held before, and the parents' consent.
+  service::ConveneRequest mono;
+  mono.case_id = case_id;
+  mono.type_id = "monofagligt_moede";
+  mono.starts_at_ms = now + kDay;
+  const auto first = meetings->convene(teacher, mono, now);
+  m_db->transaction([&](storage::Connection& c) {
+    auto m = *storage::find_meeting(c, "t1", first);
+    m.status = "held";
+    m.held_at_ms = now + kDay;
+    storage::update_meeting(c, m);
+  });
+  // FP7: a course started by a professionals-only meeting needs a new request form.
+  mconfig.request_form_status = [](storage::Connection&, const std::string&, const std::string&,
+                                   std::optional<std::int64_t>) { return domain::RequestFormStatus::new_or_updated; };
+  meetings = std::make_unique<service::Meetings>(*m_db, mconfig);
+  service::Consents consents_ringsted(*m_db, cfg);
+  for (const auto* g : {&mother, &father}) {
+    service::GiveConsent in;
+    in.child_id = w.child;
+    in.guardian_id = g->user_id;
+    in.scope = "professionals_meet_without_parents";
+    in.purpose = "Fagpersoner mødes";
+    in.parties = "Skolen";
+    in.source = "portal";
+    consents_ringsted.give(*g, in, now);
+  }
+  service::ConveneRequest fp;
+  fp.case_id = case_id;
+  fp.type_id = "fagprofessionelt_samarbejdsmoede";
+  fp.user_ids = {w.leader};
+  fp.starts_at_ms = now + 20 * kDay;
+  const auto id = meetings->convene(teacher, fp, now + 2 * kDay);
+  const auto view = meetings->get(teacher, id, now + 2 * kDay);
+  EXPECT_TRUE(view.meeting.without_parents);
+  for (const auto& p : view.participants) EXPECT_NE(p.row.kind, "guardian");
+  EXPECT_THROW(meetings->get(mother, id, now), service::NotFound);
+  for (const auto& m : meetings->of_case(mother, case_id, now)) EXPECT_NE(m.id, id);
+  const auto before = mails().size();
+  meetings->inform_parents(teacher, id, now + 3 * kDay);
+  EXPECT_EQ(mails().size(), before + 2);  // both custody holders
+  EXPECT_TRUE(meetings->get(teacher, id, now).meeting.parents_informed_at_ms);
+  EXPECT_THROW(meetings->inform_parents(teacher, id, now + 3 * kDay), service::Conflict);
+}
+
+TEST_P(MeetingsServiceTest, SlotsAvoidEveryonesMeetingsAndSurviveAFailingCalendar) {
+  const auto case_id = case_under("frederiksberg-dialogmoede");
+  service::SlotSearch s;
+  s.type_id = "dialogmoede";
+  s.user_ids = {w.teacher, w.leader};
+  s.count = 3;
+  const auto free = meetings->find_slots(teacher, case_id, s, now);
+  ASSERT_EQ(free.slots.size(), 3u);
+  // Book the first free slot; it is no longer offered.
+  service::ConveneRequest in;
+  in.case_id = case_id;
+  in.type_id = "dialogmoede";
+  in.user_ids = {w.leader};
+  in.starts_at_ms = free.slots[0].start_ms;
+  meetings->convene(teacher, in, now);
+  const auto after = meetings->find_slots(teacher, case_id, s, now);
+  ASSERT_FALSE(after.slots.empty());
+  for (const auto& slot : after.slots) {
+    EXPECT_TRUE(slot.end_ms <= free.slots[0].start_ms || slot.start_ms >= free.slots[0].end_ms);
+  }
+  // An imported calendar that cannot be fetched is reported and ignored.
+  mconfig.free_busy = [&](const std::string&, const std::string& user, std::int64_t, std::int64_t) {
+    if (user == w.leader) throw std::runtime_error("timeout");
+    return std::vector<service::FreeBusyInterval>{{after.slots[0].start_ms, after.slots[0].end_ms}};
+  };
+  service::Meetings with_calendars(*m_db, mconfig);
+  const auto imported = with_calendars.find_slots(teacher, case_id, s, now);
+  EXPECT_EQ(imported.calendar_failures, std::vector<std::string>{w.leader});
+  ASSERT_FALSE(imported.slots.empty());
+  EXPECT_NE(imported.slots[0].start_ms, after.slots[0].start_ms);
+}
+
+INSTANTIATE_TEST_SUITE_P(Engines, MeetingsServiceTest,
+                         ::testing::Values(storage::Dialect::sqlite, storage::Dialect::postgresql),
+                         storage::testing::engine_name);
+
+}  // namespace
+}  // namespace samspil::cases_testing
