@@ -11,6 +11,7 @@ void add_access_log_routes(http::Router& router, const web::WebContext& context)
 void add_me_routes(http::Router& router, const web::WebContext& context);
 void add_me_children_routes(http::Router& router, const web::WebContext& context);
 void add_case_api_routes(http::Router& router, const web::WebContext& context);
+void add_meeting_api_routes(http::Router& router, const web::WebContext& context);
 void add_request_form_api_routes(http::Router& router, const web::WebContext& context);
 void add_consent_api_routes(http::Router& router, const web::WebContext& context);
 void add_child_api_routes(http::Router& router, const web::WebContext& context);
@@ -43,6 +44,7 @@ void add_routes(http::Router& router, const web::WebContext& context) {
   add_me_routes(router, context);
   add_me_children_routes(router, context);
   add_case_api_routes(router, context);
+  add_meeting_api_routes(router, context);
   add_request_form_api_routes(router, context);
   add_consent_api_routes(router, context);
   add_child_api_routes(router, context);

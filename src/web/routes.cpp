@@ -15,6 +15,11 @@ void add_parents_consent_routes(http::Router& router, const WebContext& context)
 void add_case_list_routes(http::Router& router, const WebContext& context);
 void add_case_new_routes(http::Router& router, const WebContext& context);
 void add_case_show_routes(http::Router& router, const WebContext& context);
+void add_meeting_routes(http::Router& router, const WebContext& context);
+void add_meeting_new_routes(http::Router& router, const WebContext& context);
+void add_meeting_response_link_routes(http::Router& router, const WebContext& context);
+void add_parents_meeting_routes(http::Router& router, const WebContext& context);
+void add_calendar_feed_routes(http::Router& router, const WebContext& context);
 void add_request_form_routes(http::Router& router, const WebContext& context);
 void add_request_form_file_routes(http::Router& router, const WebContext& context);
 void add_parents_request_form_routes(http::Router& router, const WebContext& context);
@@ -40,6 +45,11 @@ void add_routes(http::Router& router, const WebContext& context) {
   add_case_list_routes(router, context);
   add_case_new_routes(router, context);
   add_case_show_routes(router, context);
+  add_meeting_routes(router, context);
+  add_meeting_new_routes(router, context);
+  add_meeting_response_link_routes(router, context);
+  add_parents_meeting_routes(router, context);
+  add_calendar_feed_routes(router, context);
   add_request_form_routes(router, context);
   add_request_form_file_routes(router, context);
   add_parents_request_form_routes(router, context);

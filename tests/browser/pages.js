@@ -27,6 +27,8 @@ module.exports = [
 // Administration and the user's own profile
 module.exports.push(
   { path: '/min-profil', role: 'leader', name: 'min-profil' },
+  { path: '/min-profil/kalender', role: 'leader', name: 'min-profil-kalender' },
+  { path: '/moeder/svar/ugyldigt-link', role: 'anonymous', name: 'moede-svar-ugyldigt', status: 404 },
   { path: '/admin', role: 'administrator', name: 'admin' },
   { path: '/admin/enheder', role: 'administrator', name: 'admin-enheder' },
   { path: '/admin/brugere', role: 'administrator', name: 'admin-brugere' },
