@@ -43,7 +43,8 @@ struct RequestFormsConfig {
   const ModelRegistry* models = nullptr;         // the case's model is models->find(case.model_id)
   const domain::Model* fallback_model = nullptr; // when the registry lacks it (tests)
   const crypto::FieldCipher* cipher = nullptr;   // seals answers, names and attachment bytes
-  std::int64_t max_attachment_bytes = 10 * 1024 * 1024;
+  // 8 MiB: a multipart upload of that size still fits the server's default --body-limit (10 MiB).
+  std::int64_t max_attachment_bytes = 8 * 1024 * 1024;
 };
 
 struct AttachmentInfo {

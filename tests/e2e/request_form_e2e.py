@@ -12,7 +12,9 @@ Usage: request_form_e2e.py SCENARIO ENGINE   (SAMSPIL_BIN names the binary; ctes
 import base64
 import os
 import re
+import json
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -61,6 +63,35 @@ def get_bytes(server, path, token):
         return e.code, dict(e.headers), e.read()
 
 
+def query(url, sql):
+    if url.startswith("sqlite"):
+        conn = sqlite3.connect(url[len("sqlite://"):])
+        rows = conn.execute(sql).fetchall()
+        conn.commit()
+        conn.close()
+        return rows
+    out = subprocess.run(["psql", url, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql], capture_output=True, text=True,
+                         check=True).stdout
+    return [tuple(line.split("|")) for line in out.splitlines() if line]
+
+
+def get_raw(browser, path):
+    try:
+        with browser.opener.open(browser.server.url(path), timeout=120) as r:
+            return r.status, dict(r.headers), r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, dict(e.headers), e.read()
+
+
+def sign_in(server, email, password):
+    b = Browser(server)
+    status, _, html = b.request("GET", "/log-ind")
+    status, _, _ = b.request("POST", "/log-ind", {
+        "csrf_token": hidden(html, "csrf_token"), "kommune": "t1", "email": email, "adgangskode": password})
+    check(status == 303, f"sign in {email}: {status}")
+    return b
+
+
 def token_for(url, tenant, email):
     made = run("token", "create", "--database-url", url, "--tenant", tenant, "--user", email)
     check(made.returncode == 0, f"token create {email}: {made.stderr}")
@@ -78,18 +109,21 @@ def scenario_fill(engine):
                                "--unit", "u-school", "--password-stdin"],
                               input="en lang nok adgangskode\n", capture_output=True, text=True, timeout=120)
         check(made.returncode == 0, "user add: " + made.stderr)
-        tokens = {e: token_for(url, t, e) for t, e in (("t1", "laerer@example.dk"), ("t1", "g-mother@example.dk"),
-                                                        ("t1", "p-stranger@example.dk"),
+        added = subprocess.run([os.environ["SAMSPIL_BIN"], "user", "add", "--database-url", url, "--tenant", "t1",
+                                "--email", "mor@example.dk", "--name", "Mor Jensen", "--role", "guardian",
+                                "--password-stdin"], input="en lang nok adgangskode\n", capture_output=True,
+                               text=True, timeout=120)
+        check(added.returncode == 0, "user add guardian: " + added.stderr)
+        mother_id = query(url, "SELECT id FROM users WHERE email = 'mor@example.dk'")[0][0]
+        query(url, "INSERT INTO guardianships (tenant, child_id, user_id, relation, has_custody, created_at) "
+                   f"VALUES ('t1', 'c-1', '{mother_id}', 'parent', 1, 3)")
+        tokens = {e: token_for(url, t, e) for t, e in (("t1", "laerer@example.dk"), ("t1", "p-stranger@example.dk"),
                                                         ("t2", "x-leader@example.dk"))}
         key = base64.b64encode(os.urandom(32)).decode()
         server = Server(url, "--secure-cookies", "0", env={"SAMSPIL_SECRET_KEY": key})
         try:
-            b = Browser(server)
-            status, _, html = b.request("GET", "/log-ind")
-            status, _, html = b.request("POST", "/log-ind", {
-                "csrf_token": hidden(html, "csrf_token"), "kommune": "t1", "email": "laerer@example.dk",
-                "adgangskode": "en lang nok adgangskode"})
-            check(status == 303, f"sign in: {status}")
+            b = sign_in(server, "laerer@example.dk", "en lang nok adgangskode")
+            g = sign_in(server, "mor@example.dk", "en lang nok adgangskode")
             status, _, html = b.request("GET", "/sager/ny")
             status, headers, _ = b.request("POST", "/sager/ny", {
                 "csrf_token": hidden(html, "csrf_token"), "idempotency_key": hidden(html, "idempotency_key"),
@@ -99,7 +133,10 @@ def scenario_fill(engine):
             case_id = case_path.rsplit("/", 1)[-1]
             form_path = case_path + "/anmodning"
             teacher = Api(server, tokens["laerer@example.dk"])
-            mother = Api(server, tokens["g-mother@example.dk"])
+
+            def mother_get(path):
+                status, _, text = g.request("GET", "/api/v1" + path)
+                return status, (json.loads(text) if text.startswith("{") else text)
             stranger = Api(server, tokens["p-stranger@example.dk"])
             foreign = Api(server, tokens["x-leader@example.dk"])
 
@@ -167,10 +204,11 @@ def scenario_fill(engine):
                                               tokens["laerer@example.dk"])
             check(status == 200 and data == pdf and headers.get("Content-Disposition", "").startswith("attachment")
                   and "no-store" in headers.get("Cache-Control", ""), f"the attachment downloads as sent: {status}")
-            status, _, data = get_bytes(server, f"/api/v1/cases/{case_id}/request-form/attachments/{attachment_id}",
-                                        tokens["g-mother@example.dk"])
+            status, _, _ = get_raw(g, f"/foraeldre/sager/{case_id}/anmodning/bilag/{attachment_id}")
             check(status == 404, f"a guardian sees no attachment of a draft: {status}")
-            expect(mother.call("GET", f"/cases/{case_id}/request-form"), 404, "a guardian does not see the draft")
+            expect(mother_get(f"/cases/{case_id}/request-form"), 404, "a guardian does not see the draft")
+            status, _, _ = g.request("GET", f"/foraeldre/sager/{case_id}/anmodning")
+            check(status == 404, f"a guardian's page of a draft: {status}")
 
             # Completion together with the parents.
             status, _, html = b.request("GET", form_path + "?trin=6")
@@ -180,7 +218,7 @@ def scenario_fill(engine):
             check(status == 422 and "Bekræft at skemaet er udfyldt sammen med forældrene" in page,
                   f"completion needs the parents and the confirmation: {status}")
             complete = {"csrf_token": hidden(html, "csrf_token"), "idempotency_key": hidden(html, "idempotency_key"),
-                        "parents_present": "g-mother", "confirmed": "yes"}
+                        "parents_present": mother_id, "confirmed": "yes"}
             for attempt in range(2):  # a double submit of the completion
                 status, headers, _ = b.request("POST", form_path + "/udfyldt", complete)
                 check(status == 303 and headers.get("Location") == form_path, f"complete: {status}")
@@ -191,10 +229,15 @@ def scenario_fill(engine):
             check(status == 200 and "Start en ny version" in html, "a completed form offers a new version")
 
             # The guardian reads it and downloads the PDF; outsiders get 404.
-            seen = expect(mother.call("GET", f"/cases/{case_id}/request-form"), 200, "the guardian reads the form")
-            check(seen["answers"]["parents_view"] == "Genkender det hjemme" and not seen["may_edit"], f"{seen}")
-            status, headers, data = get_bytes(server, f"/api/v1/cases/{case_id}/request-form.pdf",
-                                              tokens["g-mother@example.dk"])
+            seen = expect(mother_get(f"/cases/{case_id}/request-form"), 200, "the guardian reads the form")
+            check(seen["answers"]["parents_view"] == "Genkender det hjemme" and not seen["may_edit"]
+                  and seen["parents_present"] == ["Mor Jensen"], f"{seen}")
+            status, _, page = g.request("GET", f"/foraeldre/sager/{case_id}/anmodning")
+            check(status == 200 and "Genkender det hjemme" in page and "udtalelse.pdf" in page,
+                  f"the guardian's page shows the form and its attachment: {status}")
+            status, _, data = get_raw(g, f"/foraeldre/sager/{case_id}/anmodning/bilag/{attachment_id}")
+            check(status == 200 and data == pdf, f"the guardian opens the attachment: {status}")
+            status, headers, data = get_raw(g, f"/foraeldre/sager/{case_id}/anmodning.pdf")
             check(status == 200 and data.startswith(b"%PDF") and "no-store" in headers.get("Cache-Control", ""),
                   f"the guardian downloads the PDF: {status} {data[:200]!r}")
             if shutil.which("qpdf"):
@@ -203,8 +246,8 @@ def scenario_fill(engine):
                     f.write(data)
                 checked = subprocess.run(["qpdf", "--check", path], capture_output=True, text=True)
                 check(checked.returncode == 0, "qpdf --check: " + checked.stdout[-500:] + checked.stderr[-500:])
-            expect(mother.call("PUT", f"/cases/{case_id}/request-form", {"answers": {"concern": "x"}}), 403,
-                   "a guardian cannot edit")
+            status, _, _ = g.request("GET", form_path)
+            check(status == 403, f"a guardian cannot open the staff form: {status}")
             expect(foreign.call("GET", f"/cases/{case_id}/request-form"), 404, "another municipality")
             status, _, _ = get_bytes(server, f"/api/v1/cases/{case_id}/request-form.pdf", tokens["x-leader@example.dk"])
             check(status == 404, f"another municipality gets no PDF: {status}")
@@ -217,7 +260,7 @@ def scenario_fill(engine):
                                         {"Idempotency-Key": "v2"}), 201, "new version again")
             check(made["version"] == 2 and again["version"] == 2 and len(again["versions"]) == 2,
                   f"one new version: {again}")
-            seen = expect(mother.call("GET", f"/cases/{case_id}/request-form"), 200, "guardian after a new draft")
+            seen = expect(mother_get(f"/cases/{case_id}/request-form"), 200, "guardian after a new draft")
             check(seen["version"] == 1, "the guardian still sees the completed version 1")
         finally:
             code, _ = server.stop()
