@@ -19,7 +19,7 @@ constexpr int k_max_occurrences = 20000;
 
 Component parse_calendar(std::string_view ics) {
   const std::string text(ics);
-  icalerror_set_errors_are_fatal(0);
+  detail::copenhagen();  // loads the zone once and makes libical errors non-fatal
   Component root(icalparser_parse_string(text.c_str()));
   if (!root) throw ParseError("not iCalendar text");
   if (icalcomponent_isa(root.get()) != ICAL_VCALENDAR_COMPONENT) throw ParseError("no VCALENDAR");

@@ -13,6 +13,7 @@ namespace samspil::calendar::detail {
 inline constexpr const char* k_tzid = "Europe/Copenhagen";
 
 // The built-in Europe/Copenhagen zone (from /usr/share/zoneinfo); throws when tzdata is missing.
+// The first call also makes libical's errors non-fatal (a process-wide setting).
 icaltimezone* copenhagen();
 
 // A fresh VTIMEZONE for Europe/Copenhagen with TZID exactly "Europe/Copenhagen", from 1970 on.

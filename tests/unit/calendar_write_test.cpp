@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <thread>
+#include <vector>
 
 #include "calendar/ical.hpp"
 
@@ -194,4 +196,19 @@ TEST(CalendarWrite, EmptyFeedIsValid) {
   const std::string ics = cal::feed({}, "Tom");
   EXPECT_TRUE(contains(ics, "BEGIN:VCALENDAR"));
   EXPECT_TRUE(cal::busy_times(ics, 0, 1LL << 50).empty());
+}
+
+TEST(CalendarWrite, ConcurrentUseGivesTheSameText) {
+  const std::string expected = cal::invitation(meeting(k_after_spring), cal::Method::request);
+  std::vector<std::string> results(4);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < results.size(); ++i)
+    threads.emplace_back([&, i] {
+      for (int n = 0; n < 20; ++n) {
+        results[i] = cal::invitation(meeting(k_after_spring), cal::Method::request);
+        if (cal::busy_times(results[i], 0, k_after_spring + 10 * k_hour).size() != 1) results[i] = "wrong busy times";
+      }
+    });
+  for (auto& t : threads) t.join();
+  for (const auto& r : results) EXPECT_EQ(r, expected);
 }

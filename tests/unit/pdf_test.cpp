@@ -184,3 +184,23 @@ TEST(Pdf, RendersConcurrently) {
     EXPECT_EQ(run("qpdf --check " + file.path.string() + " >/dev/null 2>&1").status, 0);
   }
 }
+
+TEST(Pdf, ParagraphsAndFieldsLongerThanAPageContinueOnTheNext) {
+  pdf::Document d;
+  d.issuer = "Kommune";
+  d.title = "Lang tekst";
+  std::string paragraph;
+  for (int i = 1; i <= 900; ++i) paragraph += "ord" + std::to_string(i) + (i % 40 == 0 ? "\n" : " ");
+  pdf::Section s;
+  s.heading = "Notat";
+  s.fields = {{"Langt felt", paragraph}};
+  s.paragraphs = {paragraph};
+  d.sections = {s};
+  TempFile file(pdf::render_pdf(d));
+  EXPECT_GE(page_count(file.path), 3);
+  const std::string text = run("pdftotext -enc UTF-8 " + file.path.string() + " -").output;
+  std::size_t last = 0;
+  for (auto at = text.find("ord900"); at != std::string::npos; at = text.find("ord900", at + 1)) ++last;
+  EXPECT_EQ(last, 2u);  // the end of the field's value and of the paragraph: nothing cut off
+  EXPECT_TRUE(contains(text, "ord450"));
+}
