@@ -24,10 +24,13 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 
-# samspil on SQLite, two I/O threads like nginx's two workers on two cores.
+# samspil on SQLite with the demo municipality, two I/O threads like nginx's two workers on
+# two cores. The secret key is a throw-away one (the demo seals CPR numbers and TOTP secrets).
+python3 -c 'import base64,os; print(base64.b64encode(os.urandom(32)).decode())' >"$TMP/secret.key"
 "$SAMSPIL" migrate --database-url "sqlite:///$TMP/bench.db" >/dev/null
+"$SAMSPIL" demo --database-url "sqlite:///$TMP/bench.db" --secret-key-file "$TMP/secret.key" >/dev/null
 "$SAMSPIL" serve --database-url "sqlite:///$TMP/bench.db" --listen 127.0.0.1:0 --io-threads 2 \
-  --job-workers 0 >"$TMP/samspil.log" 2>&1 &
+  --job-workers 0 --secret-key-file "$TMP/secret.key" --secure-cookies false >"$TMP/samspil.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 100); do grep -q "listening on" "$TMP/samspil.log" && break; sleep 0.1; done
 SPORT=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$TMP/samspil.log" | grep -o '[0-9]*$')
@@ -36,6 +39,34 @@ SPORT=$(grep -o 'listening on http://127.0.0.1:[0-9]*' "$TMP/samspil.log" | grep
 NPORT=$(free_port)
 mkdir -p "$TMP/www/static" "$TMP/nginx"
 curl -s "http://127.0.0.1:$SPORT/healthz" >"$TMP/www/healthz"
+# "Mit overblik" signed in as the demo unit leader (every list plus the unit's compliance):
+# log in through the form like a browser, keep the session cookie for wrk, and give nginx
+# the exact page bytes samspil answers to that session.
+OVERVIEW_USER=${OVERVIEW_USER:-leder@demo-kommune.invalid}
+OVERVIEW_PASSWORD=${OVERVIEW_PASSWORD:-demo-leder-solsikken-1}
+COOKIE=$(python3 - "http://127.0.0.1:$SPORT" "$OVERVIEW_USER" "$OVERVIEW_PASSWORD" "$TMP/www/overview.html" <<'PY'
+import http.cookiejar, re, sys, urllib.parse, urllib.request
+base, email, password, out = sys.argv[1:5]
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+jar = http.cookiejar.CookieJar()
+opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), NoRedirect)
+page = opener.open(base + "/log-ind").read().decode()
+token = re.search(r'name="csrf_token" value="([^"]*)"', page).group(1)
+form = urllib.parse.urlencode({"csrf_token": token, "kommune": "demo", "email": email, "adgangskode": password}).encode()
+try:
+    opener.open(urllib.request.Request(base + "/log-ind", data=form))
+except urllib.error.HTTPError as e:
+    if e.code != 303 or e.headers.get("Location") != "/":
+        sys.exit(f"bench: log-in as {email} failed: {e.code} {e.headers.get('Location')}")
+body = opener.open(base + "/").read()
+if b"Mit overblik" not in body:
+    sys.exit("bench: / is not the signed-in overview")
+open(out, "wb").write(body)
+print("; ".join(f"{c.name}={c.value}" for c in jar))
+PY
+)
 ASSET=${ASSET:-css/samspil.css}
 mkdir -p "$TMP/www/static/$(dirname "$ASSET")"
 cp "static/$ASSET" "$TMP/www/static/$ASSET"
@@ -52,6 +83,7 @@ http {
     listen 127.0.0.1:$NPORT;
     root $TMP/www;
     location = /healthz { default_type text/plain; }
+    location = /overview { default_type text/html; alias $TMP/www/overview.html; add_header Cache-Control no-store; }
     location /static/ { etag on; add_header Cache-Control "public, max-age=300"; }
   }
 }
@@ -60,8 +92,10 @@ nginx -p "$TMP/nginx" -c "$TMP/nginx/nginx.conf" &
 pids+=($!)
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:$NPORT/healthz" >/dev/null && break; sleep 0.1; done
 
-measure() {  # url -> "rps p50_us p99_us"
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$1" | python3 -c '
+measure() {  # url [header] -> "rps p50_us p99_us"
+  local header=()
+  [ -n "${2:-}" ] && header=(-H "$2")
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "${header[@]}" "$1" | python3 -c '
 import re, sys
 text = sys.stdin.read()
 def us(v):
@@ -78,11 +112,11 @@ print(rps, p50, p99)'
 
 median() { python3 -c 'import statistics,sys; print(statistics.median(float(x) for x in sys.argv[1:]))' "$@"; }
 
-report() {  # name samspil_url nginx_url
+report() {  # name samspil_url nginx_url [header for samspil]
   local s_rps=() s_p50=() s_p99=() n_rps=() n_p50=() n_p99=()
   for _ in $(seq "$ROUNDS"); do
     read -r a b c < <(measure "$3"); n_rps+=("$a"); n_p50+=("$b"); n_p99+=("$c")
-    read -r a b c < <(measure "$2"); s_rps+=("$a"); s_p50+=("$b"); s_p99+=("$c")
+    read -r a b c < <(measure "$2" "${4:-}"); s_rps+=("$a"); s_p50+=("$b"); s_p99+=("$c")
   done
   local sr sp5 sp9 nr np5 np9
   sr=$(median "${s_rps[@]}"); sp5=$(median "${s_p50[@]}"); sp9=$(median "${s_p99[@]}")
@@ -102,3 +136,8 @@ echo "| endpoint | server | requests/s | p50 µs | p99 µs |"
 echo "|---|---|---:|---:|---:|"
 report "/healthz" "http://127.0.0.1:$SPORT/healthz" "http://127.0.0.1:$NPORT/healthz"
 report "/static/$ASSET" "http://127.0.0.1:$SPORT/static/$ASSET" "http://127.0.0.1:$NPORT/static/$ASSET"
+# The same bytes: the size samspil answers must equal the saved page's.
+SBYTES=$(curl -s -H "Cookie: $COOKIE" "http://127.0.0.1:$SPORT/" | wc -c)
+NBYTES=$(curl -s "http://127.0.0.1:$NPORT/overview" | wc -c)
+[ "$SBYTES" = "$NBYTES" ] || echo "bench: overview sizes differ (samspil $SBYTES, nginx $NBYTES bytes)" >&2
+report "/ (Mit overblik, signed in)" "http://127.0.0.1:$SPORT/" "http://127.0.0.1:$NPORT/overview" "Cookie: $COOKIE"

@@ -169,4 +169,15 @@ std::vector<OverviewMeeting> Overview::invitations(const Actor& actor, std::int6
   return meetings_on(*lease, actor, "", 50, now_ms).items;
 }
 
+std::vector<OverviewMeeting> Overview::agreements(const Actor& actor) {
+  if (actor.role != Role::guardian) throw Forbidden("Aftaler vises for forældre.");
+  auto lease = m_db.acquire();
+  std::vector<OverviewMeeting> out;
+  for (auto& r : storage::finalised_meetings_of_user(*lease, actor.tenant, actor.user_id, 50)) {
+    std::string name = meeting_type_name(r.model_id, r.type_id);
+    out.push_back({std::move(r), std::move(name)});
+  }
+  return out;
+}
+
 }  // namespace samspil::service

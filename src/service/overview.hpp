@@ -87,6 +87,8 @@ class Overview {
                                                std::int64_t now_ms);
   // The guardian's invitations (meetings they are invited to, not yet held), soonest first.
   std::vector<OverviewMeeting> invitations(const Actor& actor, std::int64_t now_ms);
+  // The guardian's meetings with a finalised agreement (newest first, at most 50).
+  std::vector<OverviewMeeting> agreements(const Actor& actor);
 
   // The Danish name of a meeting type under a model (the id when unknown).
   std::string meeting_type_name(const std::string& model_id, const std::string& type_id) const;

@@ -53,6 +53,16 @@ std::vector<MyMeetingRow> meetings_of_user(Connection& conn, const std::string& 
   return out;
 }
 
+std::vector<MyMeetingRow> finalised_meetings_of_user(Connection& conn, const std::string& tenant,
+                                                     const std::string& user_id, int limit) {
+  const Result r = conn.query(std::string(kMeetingSelect) +
+                                  "AND m.status = 'finalised' ORDER BY m.starts_at DESC, m.id DESC LIMIT $3",
+                              {tenant, user_id, std::int64_t{limit}});
+  std::vector<MyMeetingRow> out;
+  for (const Row& row : r.rows) out.push_back(meeting_from(row));
+  return out;
+}
+
 std::optional<MyMeetingRow> meeting_of_user(Connection& conn, const std::string& tenant, const std::string& user_id,
                                             const std::string& meeting_id) {
   const Result r = conn.query(std::string(kMeetingSelect) + "AND m.id = $3 ORDER BY p.added_at LIMIT 1",

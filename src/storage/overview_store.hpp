@@ -39,6 +39,10 @@ struct Keyset {
 std::vector<MyMeetingRow> meetings_of_user(Connection& conn, const std::string& tenant, const std::string& user_id,
                                            bool include_drafts, const Keyset& after, int limit);
 
+// The user's finalised meetings (an agreement exists), newest first, at most limit.
+std::vector<MyMeetingRow> finalised_meetings_of_user(Connection& conn, const std::string& tenant,
+                                                     const std::string& user_id, int limit);
+
 // The meeting if the user is one of its participants (any status), else nullopt.
 std::optional<MyMeetingRow> meeting_of_user(Connection& conn, const std::string& tenant, const std::string& user_id,
                                             const std::string& meeting_id);

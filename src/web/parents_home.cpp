@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain/model.hpp"
+#include "service/overview.hpp"
 #include "web/cases_support.hpp"
 #include "web/parents_home_data.hpp"
 #include "web/request_state.hpp"
@@ -17,6 +18,51 @@ std::string scope_name(const domain::Model& model, const service::ConsentView& c
   if (!c.scope_name.empty()) return c.scope_name;
   const auto* s = domain::find_consent_scope(model, c.row.scope);
   return s ? s->name : c.row.scope;
+}
+
+// The invitations to meetings about this child: when, what, the answer so far, and links to
+// answer (the meeting page) and to add the guardian's perspective.
+void fill_invitations(ctemplate::TemplateDictionary& row, const std::string& child_id,
+                      const std::vector<service::OverviewMeeting>& invitations) {
+  bool any = false;
+  for (const auto& m : invitations) {
+    if (m.row.child_id != child_id) continue;
+    any = true;
+    auto* entry = row.AddSectionDictionary("INVITATION");
+    entry->SetValue("type", m.type_name);
+    entry->SetValue("case_title", m.row.case_title);
+    entry->SetValue("when", danish_time(m.row.starts_at_ms));
+    if (!m.row.location.empty()) entry->SetValueAndShowSection("location", m.row.location, "LOCATION");
+    entry->ShowSection(m.row.response == "accepted"   ? "RESPONSE_ACCEPTED"
+                       : m.row.response == "declined" ? "RESPONSE_DECLINED"
+                                                      : "RESPONSE_PENDING");
+    entry->SetValue("meeting_href", "/foraeldre/moeder/" + m.row.id);
+    entry->SetValue("perspective_href", "/foraeldre/moeder/" + m.row.id + "/perspektiv");
+  }
+  if (!any) row.ShowSection("NO_INVITATIONS");
+}
+
+// The documents to read and download: each finalised meeting's agreement (PDF) and each open
+// case's request form (page and PDF; the form's own page says when there is none yet).
+void fill_documents(ctemplate::TemplateDictionary& row, const parents::ParentChild& item,
+                    const std::vector<service::OverviewMeeting>& agreements) {
+  bool any = false;
+  for (const auto& m : agreements) {
+    if (m.row.child_id != item.child.record.id) continue;
+    any = true;
+    auto* entry = row.AddSectionDictionary("AGREEMENT");
+    entry->SetValue("type", m.type_name);
+    entry->SetValue("when", danish_date(m.row.starts_at_ms));
+    entry->SetValue("href", "/foraeldre/moeder/" + m.row.id + "/aftale.pdf");
+  }
+  for (const auto& c : item.open_cases) {
+    any = true;
+    auto* entry = row.AddSectionDictionary("REQUEST_FORM");
+    entry->SetValue("title", c.record.title);
+    entry->SetValue("href", "/foraeldre/sager/" + c.record.id + "/anmodning");
+    entry->SetValue("pdf_href", "/foraeldre/sager/" + c.record.id + "/anmodning.pdf");
+  }
+  if (!any) row.ShowSection("NO_DOCUMENTS");
 }
 
 void fill_child(ctemplate::TemplateDictionary& row, const parents::ParentChild& item, const CasePages& pages,
@@ -74,6 +120,9 @@ void add_parents_home_routes(http::Router& router, const WebContext& context) {
         const service::Actor& who = actor(request);
         std::vector<parents::ParentChild> children;
         if (pages->ready()) children = parents::my_children(context, pages->config, who);
+        service::Overview overview(context.db, context.models);
+        const auto invitations = overview.invitations(who, context.now_ms());
+        const auto agreements = overview.agreements(who);
         return context.views.render(
             request,
             {.title = context.views.t("parents_title"),
@@ -82,7 +131,10 @@ void add_parents_home_routes(http::Router& router, const WebContext& context) {
             [&](ctemplate::TemplateDictionary& body) {
               if (children.empty()) body.ShowSection("NO_CHILDREN");
               for (const auto& item : children) {
-                fill_child(*body.AddSectionDictionary("CHILD"), item, *pages, state(request).csrf_token);
+                auto* row = body.AddSectionDictionary("CHILD");
+                fill_child(*row, item, *pages, state(request).csrf_token);
+                fill_invitations(*row, item.child.record.id, invitations);
+                fill_documents(*row, item, agreements);
               }
             });
       },
