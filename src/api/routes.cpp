@@ -11,6 +11,8 @@ void add_access_log_routes(http::Router& router, const web::WebContext& context)
 void add_me_routes(http::Router& router, const web::WebContext& context);
 void add_me_children_routes(http::Router& router, const web::WebContext& context);
 void add_case_api_routes(http::Router& router, const web::WebContext& context);
+void add_triage_api_routes(http::Router& router, const web::WebContext& context);
+void add_task_api_routes(http::Router& router, const web::WebContext& context);
 void add_meeting_api_routes(http::Router& router, const web::WebContext& context);
 void add_request_form_api_routes(http::Router& router, const web::WebContext& context);
 void add_consent_api_routes(http::Router& router, const web::WebContext& context);
@@ -44,6 +46,8 @@ void add_routes(http::Router& router, const web::WebContext& context) {
   add_me_routes(router, context);
   add_me_children_routes(router, context);
   add_case_api_routes(router, context);
+  add_triage_api_routes(router, context);
+  add_task_api_routes(router, context);
   add_meeting_api_routes(router, context);
   add_request_form_api_routes(router, context);
   add_consent_api_routes(router, context);

@@ -3,6 +3,7 @@
 // POST /sager/{id}/skift moves the case (the engine decides; a refusal is shown with its
 // rule ids), POST /sager/{id}/afproevet records what was tried (F3).
 #include "service/cases.hpp"
+#include "service/triage.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
 #include "web/request_state.hpp"
@@ -37,6 +38,9 @@ http::Response show(const WebContext& ctx, const CasePages& pages, http::Request
   service::Cases cases(ctx.db, pages.config);
   const auto view = cases.get(who, id, ctx.now_ms());
   const auto events = cases.timeline(who, id, request.query_param("type"), "", 200, ctx.now_ms());
+  // Waiting times of the request to PPR (P1): request -> decision and -> start-up meeting.
+  const auto waiting =
+      service::Triage(ctx.db, {ctx.models, ctx.cipher, ctx.settings.public_base_url}).waiting(who, id, ctx.now_ms());
   Form tried(request, errors, posted);
   tried.textarea({.name = "tried", .label = t.t("cases_show_tried_label"), .hint = t.t("cases_new_tried_hint"), .rows = 6});
   if (posted == nullptr) tried.value("tried", view.tried);
@@ -52,6 +56,22 @@ http::Response show(const WebContext& ctx, const CasePages& pages, http::Request
         body.SetValue("state", view.state_name);
         body.SetValue("opened", danish_date(view.record.opened_at_ms));
         body.SetValue("case_href", "/sager/" + id);
+        if (who.is_staff() && waiting.requested_at_ms) {
+          auto* wait = body.AddSectionDictionary("WAITING");
+          wait->SetValue("requested", danish_date(*waiting.requested_at_ms));
+          wait->SetValue("decided", waiting.decided_at_ms ? danish_date(*waiting.decided_at_ms) : "–");
+          wait->SetValue("decision_days", waiting.decision_wait_ms ? std::to_string(*waiting.decision_wait_ms / 86'400'000) : "–");
+          wait->SetValue("startup", waiting.startup_at_ms ? danish_date(*waiting.startup_at_ms) : "–");
+          wait->SetValue("startup_days", waiting.startup_wait_ms ? std::to_string(*waiting.startup_wait_ms / 86'400'000) : "–");
+          for (const auto& d : waiting.decisions) {
+            auto* row = wait->AddSectionDictionary("DECISION");
+            row->SetValue("at", danish_time(d.decided_at_ms));
+            row->SetValue("what", service::decision_label(d.decision));
+            row->SetValue("who", d.decided_by_name);
+            if (!d.reason_encrypted.empty()) row->SetValueAndShowSection("reason", d.reason_encrypted, "REASON");
+          }
+        }
+        if (who.is_staff() && !view.closed) body.ShowSection("CAN_CLOSE");
         if (!problem.empty()) body.SetValueAndShowSection("problem", problem, "PROBLEM");
         if (view.closed) {
           auto* closed = body.AddSectionDictionary("CLOSED");

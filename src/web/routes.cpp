@@ -15,6 +15,10 @@ void add_parents_consent_routes(http::Router& router, const WebContext& context)
 void add_case_list_routes(http::Router& router, const WebContext& context);
 void add_case_new_routes(http::Router& router, const WebContext& context);
 void add_case_show_routes(http::Router& router, const WebContext& context);
+void add_triage_routes(http::Router& router, const WebContext& context);
+void add_case_timeline_routes(http::Router& router, const WebContext& context);
+void add_case_close_routes(http::Router& router, const WebContext& context);
+void add_task_routes(http::Router& router, const WebContext& context);
 void add_meeting_routes(http::Router& router, const WebContext& context);
 void add_meeting_new_routes(http::Router& router, const WebContext& context);
 void add_meeting_response_link_routes(http::Router& router, const WebContext& context);
@@ -45,6 +49,10 @@ void add_routes(http::Router& router, const WebContext& context) {
   add_case_list_routes(router, context);
   add_case_new_routes(router, context);
   add_case_show_routes(router, context);
+  add_triage_routes(router, context);
+  add_case_timeline_routes(router, context);
+  add_case_close_routes(router, context);
+  add_task_routes(router, context);
   add_meeting_routes(router, context);
   add_meeting_new_routes(router, context);
   add_meeting_response_link_routes(router, context);

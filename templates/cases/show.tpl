@@ -8,7 +8,18 @@
 {{#CLOSED}}<dt>{{t_cases_show_close_reason}}</dt><dd>{{reason}}</dd>
 <dt>{{t_cases_show_retention}}</dt><dd>{{retention}}</dd>{{/CLOSED}}
 </dl>
-<h2>{{t_cases_show_consents}}</h2>
+{{#CLOSED}}<p>{{t_close_f9}}</p>{{/CLOSED}}
+<p><a href="{{case_href}}/tidslinje">{{t_triage_case_timeline_link}}</a>{{#CAN_CLOSE}} · <a href="{{case_href}}/luk">{{t_close_title}}</a>{{/CAN_CLOSE}}</p>
+{{#WAITING}}<h2>{{t_triage_case_waiting}}</h2>
+<dl>
+<dt>{{t_triage_col_requested}}</dt><dd>{{requested}}</dd>
+<dt>{{t_triage_case_decided}}</dt><dd>{{decided}} ({{decision_days}} {{t_triage_case_days}})</dd>
+<dt>{{t_triage_case_startup}}</dt><dd>{{startup}} ({{startup_days}} {{t_triage_case_days}})</dd>
+</dl>
+<ul>
+{{#DECISION}}<li><time>{{at}}</time>: {{what}} – {{who}}{{#REASON}}: {{reason}}{{/REASON}}</li>
+{{/DECISION}}</ul>
+{{/WAITING}}<h2>{{t_cases_show_consents}}</h2>
 {{#NO_CONSENT}}<p>{{t_cases_show_no_consent}}</p>{{/NO_CONSENT}}<ul>
 {{#CONSENT}}<li>{{name}}</li>
 {{/CONSENT}}</ul>

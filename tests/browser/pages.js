@@ -39,3 +39,7 @@ module.exports.push(
   // An unknown address: the Danish 404 page
   { path: '/findes-ikke', role: 'anonymous', name: 'ikke-fundet', status: 404 },
 );
+// Triage at the PPR district meeting (the demo's case pages need a fixed demo case id first)
+module.exports.push(
+  { path: '/ppr/visitation', role: 'ppr_lead', name: 'ppr-visitation' },
+);
