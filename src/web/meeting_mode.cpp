@@ -10,6 +10,7 @@
 #include "service/agreements.hpp"
 #include "service/errors.hpp"
 #include "web/cases_support.hpp"
+#include "web/error_pages.hpp"
 #include "web/forms.hpp"
 #include "web/meeting_mode_support.hpp"
 #include "web/request_state.hpp"
