@@ -125,7 +125,7 @@ def setup(engine, tmp, smtp):
     check(migrated.returncode == 0, "migrate failed: " + migrated.stderr)
     sql(url, SEED)
     tokens = {}
-    for uid in [s[0] for s in STAFF] + list(GUARDIANS):
+    for uid in [s[0] for s in STAFF]:  # API tokens are for staff only
         made = run("token", "create", "--database-url", url, "--tenant", "t1", "--user", f"{uid}@example.dk")
         check(made.returncode == 0, f"token create failed: {made.stderr}")
         tokens[uid] = made.stdout.strip().splitlines()[-1].strip()
@@ -261,6 +261,49 @@ def scenario_triage(engine):
         sink.stop()
 
 
+PORTAL_GUARDIAN = ("mor@example.dk", "en lang nok adgangskode til mor")
+
+
+class Browser:
+    """A cookie-keeping client that does not follow redirects."""
+
+    def __init__(self, server):
+        import http.cookiejar
+        self.server = server
+        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
+                                                  NoRedirect())
+
+    def request(self, method, path, form=None):
+        data = None if form is None else urllib.parse.urlencode(form).encode()
+        headers = {} if form is None else {"Content-Type": "application/x-www-form-urlencoded"}
+        request = urllib.request.Request(self.server.url(path), data=data, method=method, headers=headers)
+        try:
+            with self.opener.open(request, timeout=20) as r:
+                return r.status, r.read().decode(), dict(r.headers)
+        except urllib.error.HTTPError as e:
+            return e.code, e.read().decode(), dict(e.headers)
+
+
+def sign_in_guardian(server, url):
+    """A guardian of c-1 with a password (user add), signed in through /log-ind."""
+    added = subprocess.run([os.environ["SAMSPIL_BIN"], "user", "add", "--database-url", url, "--tenant", "t1",
+                            "--email", PORTAL_GUARDIAN[0], "--name", "Mor Jensen", "--role", "guardian",
+                            "--password-stdin"], input=PORTAL_GUARDIAN[1] + "\n", capture_output=True, text=True,
+                           timeout=120)
+    check(added.returncode == 0, f"user add: {added.stderr}")
+    uid = sql(url, [f"SELECT id FROM users WHERE email = '{PORTAL_GUARDIAN[0]}'"])[0][0]
+    sql(url, ["INSERT INTO guardianships (tenant, child_id, user_id, relation, has_custody, created_at) "
+              f"VALUES ('t1', 'c-1', '{uid}', 'parent', 1, 3)"])
+    b = Browser(server)
+    status, html, _ = b.request("GET", "/log-ind")
+    m = re.search(r'name="csrf_token" value="([^"]*)"', html)
+    check(status == 200 and m, f"log-ind page: {status}")
+    status, html, _ = b.request("POST", "/log-ind", {"csrf_token": m.group(1), "kommune": "t1",
+                                                     "email": PORTAL_GUARDIAN[0], "adgangskode": PORTAL_GUARDIAN[1]})
+    check(status == 303, f"guardian sign-in: {status}")
+    return b
+
+
 def scenario_closing(engine):
     sink = SmtpSink()
     try:
@@ -274,7 +317,7 @@ def scenario_closing(engine):
                 check("F9" in html, "the close page says a new need starts with a new meeting (F9)")
                 status, html, _ = leader.call("POST", f"/sager/{case_id}/luk", form={"reason": "other", "details": ""})
                 check(status == 422 and "Beskriv, hvorfor sagen afsluttes" in html, f"Andet needs a text: {status}")
-                status, html, _ = leader.call("POST", f"/sager/{case_id}/luk", form={})
+                status, html, _ = leader.call("POST", f"/sager/{case_id}/luk", form={"details": ""})
                 check(status == 422 and "Vælg, hvorfor sagen afsluttes" in html, f"a reason is required: {status}")
                 check(expect(teacher.api("GET", f"/cases/{case_id}"), 200, "case")["state"] == "kv", "still open")
                 status, _, headers = leader.call("POST", f"/sager/{case_id}/luk",
@@ -290,8 +333,10 @@ def scenario_closing(engine):
                 check(status == 200 and "Sagen er allerede afsluttet" in html
                       and f'action="/sager/{case_id}/luk"' not in html,
                       "a closed case offers no close form")
-                # The guardian's portal timeline shows the shared subset, including the closing.
-                status, html, _ = c["g-mother"].call("GET", f"/foraeldre/sager/{case_id}/tidslinje")
+                # The guardian's portal timeline shows the shared subset, including the closing
+                # (a guardian signs in with a password: API tokens are for staff only).
+                mother = sign_in_guardian(server, url)
+                status, html, _ = mother.request("GET", f"/foraeldre/sager/{case_id}/tidslinje")
                 kinds = set(re.findall(r'data-kind="([a-z_]+)"', html))
                 check(status == 200 and "closed" in kinds and "tried_recorded" not in kinds,
                       f"guardian sees the shared subset: {status} {kinds}")
