@@ -109,7 +109,7 @@ def section(page, anchor):
 def add_meeting(url, meeting_id, case_id, convener, starts, status="invited"):
     sql(url, "INSERT INTO meetings (id, tenant, case_id, model_id, type_id, status, course, starts_at, ends_at, "
              "ical_uid, convened_by, convened_at, created_at, updated_at) VALUES ($1, 'demo', $2, 'ppr-vejen-ind', "
-             "'dialogmoede', $3, 'same', $4, $5, $6, $7, 1, 1, 1)",
+             "'opstartsmoede', $3, 'same', $4, $5, $6, $7, 1, 1, 1)",
         (meeting_id, case_id, status, starts, starts + 90 * 60000, meeting_id + "@samspil.test", convener))
 
 
@@ -119,9 +119,10 @@ def invite(url, pid, meeting_id, kind, uid):
 
 
 def add_obligation(url, oid, meeting_id, case_id, unit_id, owner, kind, due, done=None):
-    sql(url, "INSERT INTO obligations (id, tenant, meeting_id, case_id, unit_id, obligation_id, anchor, owner_role, "
-             "owner_id, due_at, done_at, created_at, updated_at) VALUES ($1, 'demo', $2, $3, $4, $5, 'meeting_start', "
-             "'convener', $6, $7, $8, 1, 1)", (oid, meeting_id, case_id, unit_id, kind, owner, due, done))
+    sql(url, "INSERT INTO obligations (id, tenant, meeting_id, case_id, unit_id, obligation_id, participant_id, "
+             "anchor, owner_role, owner_id, due_at, done_at, created_at, updated_at) VALUES ($1, 'demo', $2, $3, $4, "
+             "$5, $6, 'meeting_start', 'convener', $7, $8, $9, 1, 1)",
+        (oid, meeting_id, case_id, unit_id, kind, oid, owner, due, done))
 
 
 def scenario_overview(engine):
@@ -171,7 +172,7 @@ def scenario_overview(engine):
             meetings = section(page, "overview-meetings")
             check(f'href="/moeder/{meeting}"' in meetings and "Overblik: trivsel" in meetings,
                   "the meeting is not listed with its case title")
-            check("Dialogmøde" in meetings or "dialogmoede" in meetings, "the meeting type is not shown")
+            check("Opstartsmøde" in meetings, "the meeting type's name is not shown")
             check(re.search(r"\d\d\.\d\d\.\d{4} \d\d:\d\d", meetings), "no Copenhagen date and time")
             check("Oliver" not in page, "the child's name is on the overview")
             deadlines = section(page, "overview-deadlines")
