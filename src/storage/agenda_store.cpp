@@ -152,9 +152,11 @@ std::vector<AgendaItemRow> agenda_items(Connection& conn, const std::string& ten
 
 void update_agenda_item(Connection& conn, const AgendaItemRow& i) {
   conn.query(
-      "UPDATE meeting_agenda_items SET title = $4, description_encrypted = $5, position = $6, updated_at = $7 "
+      "UPDATE meeting_agenda_items SET title = $4, description_encrypted = $5, position = $6, updated_at = $7, "
+      "description = $8 "
       "WHERE tenant = $1 AND meeting_id = $2 AND id = $3",
-      {i.tenant, i.meeting_id, i.id, i.title, i.description_encrypted, std::int64_t{i.position}, i.updated_at_ms});
+      {i.tenant, i.meeting_id, i.id, i.title, i.description_encrypted, std::int64_t{i.position}, i.updated_at_ms,
+       i.description});
 }
 
 bool delete_agenda_item(Connection& conn, const std::string& tenant, const std::string& meeting_id,
