@@ -6,6 +6,7 @@
 #include "service/errors.hpp"
 #include "service/invitations.hpp"
 #include "service/meetings.hpp"
+#include "web/home_perspectives.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
 #include "web/meeting_support.hpp"
@@ -31,6 +32,7 @@ http::Response show(const WebContext& ctx, http::Request& request, const std::st
                        {v.type_name, ""}}},
       [&](ctemplate::TemplateDictionary& body) {
         body.SetValue("csrf_token", state(request).csrf_token);
+        fill_meeting_perspectives(body, ctx, request, id);  // the parents' perspectives (overview helper)
         body.SetValue("type_name", v.type_name);
         body.SetValue("meeting_id", id);
         body.SetValue("case_href", "/sager/" + v.meeting.case_id);

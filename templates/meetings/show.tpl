@@ -17,6 +17,7 @@
 <ul class="nobullet-list">
 {{#PARTICIPANT}}<li><strong>{{name}}</strong> ({{relation}}) – {{t_meetings_roles}}: {{roles}} – {{response}}</li>
 {{/PARTICIPANT}}</ul>
+{{>PERSPECTIVES}}
 {{#MY_ANSWER}}<h2>{{t_meetings_my_answer}}</h2>
 <p>{{t_meetings_my_answer_now}} {{response}}</p>
 <form method="post" action="/moeder/{{meeting_id}}/svar" novalidate>

@@ -157,7 +157,7 @@ def scenario_overview(engine):
             emma_unit = sql(url, "SELECT unit_id FROM children WHERE id = $1", (EMMA,))[0][0]
 
             meeting = "e2e-meeting-oliver"
-            add_meeting(url, meeting, case["id"], teacher_id, now + 3 * DAY)
+            add_meeting(url, meeting, case["id"], teacher_id, now + 3600 * 1000)
             invite(url, "e2e-pp-teacher", meeting, "professional", teacher_id)
             invite(url, "e2e-pp-guardian", meeting, "guardian", guardian_id)
             add_obligation(url, "e2e-ob-overdue", meeting, case["id"], None, teacher_id, "send_agenda", 2000)
