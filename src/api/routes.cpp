@@ -20,6 +20,9 @@ void add_child_api_routes(http::Router& router, const web::WebContext& context);
 void add_unit_api_routes(http::Router& router, const web::WebContext& context);
 void add_user_api_routes(http::Router& router, const web::WebContext& context);
 void add_guardian_api_routes(http::Router& router, const web::WebContext& context);
+void add_agenda_api_routes(http::Router& router, const web::WebContext& context);
+void add_obligation_api_routes(http::Router& router, const web::WebContext& context);
+void add_evaluation_api_routes(http::Router& router, const web::WebContext& context);
 
 void add_routes(http::Router& router, const web::WebContext& context) {
   (void)context;
@@ -55,6 +58,9 @@ void add_routes(http::Router& router, const web::WebContext& context) {
   add_unit_api_routes(router, context);
   add_user_api_routes(router, context);
   add_guardian_api_routes(router, context);
+  add_agenda_api_routes(router, context);
+  add_obligation_api_routes(router, context);
+  add_evaluation_api_routes(router, context);
 }
 
 }  // namespace samspil::api
