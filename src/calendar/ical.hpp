@@ -36,6 +36,7 @@ struct Event {
 enum class Method { request, cancel, publish };
 
 // A VCALENDAR with one VEVENT, METHOD as given, and the Europe/Copenhagen VTIMEZONE.
+// Throws std::invalid_argument for an empty uid or end_ms < start_ms.
 std::string invitation(const Event& event, Method method);
 
 // A VCALENDAR (METHOD:PUBLISH, X-WR-CALNAME) with every event, for a subscribed feed.
