@@ -167,7 +167,7 @@ void Meetings::move(const Actor& actor, const std::string& meeting_id, std::int6
                                {{"meeting_id", m.id}, {"from", old_start}, {"to", starts_at_ms}, {"reason", !reason.empty()}},
                                now_ms);
     invitations::send(conn, m_config.public_base_url, m, participants, invitations::Kind::move, now_ms);
-    meetings_detail::schedule_reminder(conn, m, now_ms);
+    meetings_detail::schedule_reminder(conn, m_config.public_base_url, m, now_ms);
   });
 }
 
@@ -225,15 +225,15 @@ void Meetings::inform_parents(const Actor& actor, const std::string& meeting_id,
   });
 }
 
-void register_meeting_jobs(jobs::Worker& worker, const MeetingsConfig& config) {
-  const std::string base = config.public_base_url;
-  worker.register_handler(kMeetingReminderJob, [base](storage::Connection& conn, const jobs::Job& job) {
+void register_meeting_jobs(jobs::Worker& worker) {
+  worker.register_handler(kMeetingReminderJob, [](storage::Connection& conn, const jobs::Job& job) {
     const auto payload = nlohmann::json::parse(job.payload, nullptr, false);
     if (!payload.is_object() || !job.tenant) return;
     const auto m = storage::find_meeting(conn, *job.tenant, payload.value("meeting_id", std::string()));
     // A moved (new sequence) or cancelled meeting has its own reminder or none.
     if (!m || m->status != "invited" || m->ical_sequence != payload.value("sequence", -1)) return;
     const auto participants = storage::meeting_participants(conn, *job.tenant, m->id);
+    const std::string base = payload.value("base_url", std::string());
     std::int64_t now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                               std::chrono::system_clock::now().time_since_epoch())
                               .count();

@@ -216,6 +216,6 @@ class Meetings {
 // the handler mails the participants who have not answered when it runs.
 inline constexpr const char* kMeetingReminderJob = "meetings.reminder";
 // Registers the reminder handler on a worker (serve's job threads, `samspil jobs work`).
-void register_meeting_jobs(jobs::Worker& worker, const MeetingsConfig& config);
+void register_meeting_jobs(jobs::Worker& worker);
 
 }  // namespace samspil::service

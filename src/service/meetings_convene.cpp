@@ -272,7 +272,7 @@ std::string Meetings::convene(const Actor& actor, const ConveneRequest& in, std:
     meetings_detail::add_event(conn, actor, in.case_id, "meeting_convened",
                                {{"meeting_id", m.id}, {"type", type.id}, {"starts_at", in.starts_at_ms}}, now_ms);
     invitations::send(conn, m_config.public_base_url, m, rows, invitations::Kind::invite, now_ms);
-    meetings_detail::schedule_reminder(conn, m, now_ms);
+    meetings_detail::schedule_reminder(conn, m_config.public_base_url, m, now_ms);
     return m.id;
   });
 }

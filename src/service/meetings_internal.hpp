@@ -39,7 +39,9 @@ std::optional<std::int64_t> acceptance_due(const domain::Model& model, const dom
 
 // Enqueues the reminder job for the meeting's current sequence (R4.4), half-way to the
 // acceptance deadline; nothing when there is none.
-void schedule_reminder(storage::Connection& conn, const storage::MeetingRecord& meeting, std::int64_t now_ms);
+// The payload carries the public base URL for the links in the reminder mail.
+void schedule_reminder(storage::Connection& conn, const std::string& public_base_url,
+                       const storage::MeetingRecord& meeting, std::int64_t now_ms);
 
 // Appends a timeline row for the case.
 void add_event(storage::Connection& conn, const Actor& actor, const std::string& case_id, const std::string& kind,

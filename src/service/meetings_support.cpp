@@ -121,10 +121,12 @@ std::optional<std::int64_t> acceptance_due(const domain::Model& model, const dom
   return std::nullopt;
 }
 
-void schedule_reminder(storage::Connection& conn, const storage::MeetingRecord& meeting, std::int64_t now_ms) {
+void schedule_reminder(storage::Connection& conn, const std::string& public_base_url,
+                       const storage::MeetingRecord& meeting, std::int64_t now_ms) {
   if (!meeting.acceptance_due_at_ms || *meeting.acceptance_due_at_ms <= now_ms) return;
   const std::int64_t run_at = now_ms + (*meeting.acceptance_due_at_ms - now_ms) / 2;
-  const nlohmann::json payload{{"meeting_id", meeting.id}, {"sequence", meeting.ical_sequence}};
+  const nlohmann::json payload{
+      {"meeting_id", meeting.id}, {"sequence", meeting.ical_sequence}, {"base_url", public_base_url}};
   jobs::enqueue(conn, jobs::NewJob{kMeetingReminderJob, payload.dump(), meeting.tenant, run_at, 5}, now_ms);
 }
 

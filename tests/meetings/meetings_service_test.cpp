@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "calendar/ical.hpp"
+#include "jobs/queue.hpp"
 #include "cases_service_fixture.hpp"
 #include "service/meetings.hpp"
 #include "service/model_registry.hpp"
@@ -286,6 +287,42 @@ TEST_P(MeetingsServiceTest, SlotsAvoidEveryonesMeetingsAndSurviveAFailingCalenda
   EXPECT_EQ(imported.calendar_failures, std::vector<std::string>{w.leader});
   ASSERT_FALSE(imported.slots.empty());
   EXPECT_NE(imported.slots[0].start_ms, after.slots[0].start_ms);
+}
+
+TEST_P(MeetingsServiceTest, ReminderGoesOnlyToThoseWhoHaveNotAnswered) {
+  // R4.4: the invited accept within 10 working days; half-way a reminder job mails the ones
+  // who have not answered. A samarbejdsmøde needs a request form completed with the parents.
+  mconfig.request_form_status = [](storage::Connection&, const std::string&, const std::string&,
+                                   std::optional<std::int64_t>) { return domain::RequestFormStatus::new_or_updated; };
+  meetings = std::make_unique<service::Meetings>(*m_db, mconfig);
+  const auto case_id = case_under("ringsted-samarbejdsmoeder");
+  service::ConveneRequest in;
+  in.case_id = case_id;
+  in.type_id = "samarbejdsmoede";
+  in.user_ids = {w.leader};
+  in.starts_at_ms = now + 40 * kDay;
+  const auto id = meetings->convene(teacher, in, now);
+  const auto m = *storage::find_meeting(*m_db->acquire(), "t1", id);
+  ASSERT_TRUE(m.acceptance_due_at_ms);
+  EXPECT_GE(*m.acceptance_due_at_ms, now + 12 * kDay);  // 10 working days
+  meetings->respond(mother, id, "accepted", now + 1);
+  const auto reminders = [&] {
+    return count("SELECT COUNT(*) FROM jobs WHERE kind = 'mail.send' AND payload LIKE '%Påmindelse%'");
+  };
+  jobs::Worker worker(*m_db, {.worker_id = "test"});
+  service::register_meeting_jobs(worker);
+  worker.register_handler("mail.send", [](storage::Connection&, const jobs::Job&) {});
+  worker.run_once(now + 1000);
+  EXPECT_EQ(reminders(), 0);  // not due yet
+  worker.run_once(*m.acceptance_due_at_ms);
+  // The father and the leader have not answered; the mother and the convener have.
+  EXPECT_EQ(reminders(), 2);
+  std::string recipients;
+  for (const auto& mail : mails()) {
+    if (mail.at("subject").get<std::string>().find("Påmindelse") != std::string::npos) recipients += mail.at("to").dump();
+  }
+  EXPECT_EQ(recipients.find("g-mother"), std::string::npos) << recipients;
+  EXPECT_NE(recipients.find("g-father"), std::string::npos) << recipients;
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, MeetingsServiceTest,

@@ -16,6 +16,7 @@
 #include "jobs/probe.hpp"
 #include "jobs/queue.hpp"
 #include "service/mail_outbox.hpp"
+#include "service/meetings.hpp"
 #include "app/clock.hpp"
 #include "service/obligations.hpp"
 
@@ -71,6 +72,7 @@ void run_work(const JobsOptions& o) {
     workers.push_back(std::make_unique<jobs::Worker>(*db, options));
     jobs::register_probe_handler(*workers.back());
     service::mail_outbox::register_handler(*workers.back(), {.smtp = {.url = o.smtp_url}, .from = o.mail_from});
+    service::register_meeting_jobs(*workers.back());
     service::obligations::register_handler(*workers.back(), {}, [] { return now_ms(); });
   }
   const auto stop = [] { return g_stop.load(); };

@@ -26,6 +26,7 @@
 #include "jobs/queue.hpp"
 #include "service/login.hpp"
 #include "service/mail_outbox.hpp"
+#include "service/meetings.hpp"
 #include "service/obligations.hpp"
 #include "service/sessions.hpp"
 #include "web/session_middleware.hpp"
@@ -51,6 +52,7 @@ class JobThreads {
       auto worker = std::make_unique<jobs::Worker>(db, options);
       jobs::register_probe_handler(*worker);
       service::mail_outbox::register_handler(*worker, mail);
+      service::register_meeting_jobs(*worker);
       service::obligations::register_handler(*worker, {}, [] { return now_ms(); });
       jobs::Worker* w = worker.get();
       m_workers.push_back(std::move(worker));
