@@ -51,7 +51,11 @@ void add_case_api_routes(http::Router& router, const web::WebContext& context) {
         if (!api->ready()) return not_configured();
         service::Cases cases(context.db, api->config);
         const int limit = case_limit_param(request);
-        const auto rows = cases.list(web::actor(request), request.query_param("after"), limit, context.now_ms());
+        // ?unit=&state=&meeting_type=&assigned_to=&q= (service/cases_search; q searches titles only).
+        const storage::CaseFilter filter{request.query_param("unit"), request.query_param("state"),
+                                         request.query_param("meeting_type"), request.query_param("assigned_to"),
+                                         request.query_param("q")};
+        const auto rows = cases.search(web::actor(request), filter, request.query_param("after"), limit, context.now_ms());
         Json items = Json::array();
         for (const auto& c : rows) items.push_back(case_json(c));
         const Json next = static_cast<int>(rows.size()) == limit ? Json(rows.back().id) : Json(nullptr);

@@ -14,7 +14,14 @@ nlohmann::json opt(const std::string& s) { return s.empty() ? nlohmann::json(nul
 
 std::shared_ptr<const CasesApi> load_cases_api(const web::WebContext& context) {
   auto api = std::make_shared<CasesApi>();
-  api->model = service::load_case_model(context.data_dir);
+  if (context.models != nullptr) {
+    // Non-owning: the registry outlives every route (it is owned by the composition root).
+    api->model = std::shared_ptr<const domain::Model>(std::shared_ptr<const domain::Model>{},
+                                                      context.models->default_model());
+    api->config.models = context.models;
+  } else {
+    api->model = service::load_case_model(context.data_dir);
+  }
   api->config.model = api->model.get();
   api->config.cipher = context.cipher;
   return api;

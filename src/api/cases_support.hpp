@@ -17,17 +17,17 @@
 
 namespace samspil::api {
 
-// The model is read once at start-up. Which model a municipality runs is not yet in Config:
-// until it is, the preset models/ppr-vejen-ind.yaml under the data directory is used (the
-// road into PPR, issue 5's main path).
+// The models come from the context's registry (context.models); a case runs under its
+// cases.model_id and a new case under the municipality's chosen model (service/settings).
 struct CasesApi {
-  std::shared_ptr<const domain::Model> model;
+  std::shared_ptr<const domain::Model> model;  // the default model (consent scopes)
   service::CasesConfig config;
   // True when the model loaded and a field key is configured; else the routes answer 503.
   bool ready() const { return model != nullptr && config.cipher != nullptr; }
 };
 
-// Loads the model and takes the cipher from the context.
+// Takes the models and the cipher from the context (without a registry, as in some tests,
+// the preset models/ppr-vejen-ind.yaml is loaded).
 std::shared_ptr<const CasesApi> load_cases_api(const web::WebContext& context);
 // 503 problem when the cases configuration is missing.
 http::Response not_configured();

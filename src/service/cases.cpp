@@ -26,6 +26,8 @@ using cases_detail::add_event;
 using nlohmann::json;
 
 constexpr std::int64_t kDayMs = 86'400'000;
+constexpr const char* kClosedReadOnly =
+    "Sagen er afsluttet og kan kun læses. Et nyt behov starter med et nyt møde (F9).";
 constexpr std::size_t kMaxTitle = 120;
 constexpr std::size_t kMaxName = 100;
 constexpr std::size_t kMaxText = 8000;
@@ -250,6 +252,7 @@ void Cases::record_tried(const Actor& actor, const std::string& case_id, const s
   m_db.transaction([&](storage::Connection& conn) {
     auto reached = reach_case(conn, actor, case_id);
     if (!may_change_case(reached.relation)) throw Forbidden("Du kan ikke ændre denne sag");
+    if (reached.record.closed_at_ms) throw Conflict(kClosedReadOnly);  // F9: closed cases are read-only
     reached.record.tried_encrypted = m_config.cipher->seal(text);
     reached.record.tried_recorded_at_ms = now_ms;
     reached.record.updated_at_ms = now_ms;
@@ -325,6 +328,7 @@ void Cases::assign(const Actor& actor, const std::string& case_id, const std::st
                             (actor.role == Role::ppr_district_lead && reached.relation != CaseRelation::none) ||
                             (!reached.record.child_unit_id.empty() && actor.leads(reached.record.child_unit_id));
     if (!may_assign) throw Forbidden("Kun PPR-distriktslederen eller barnets leder kan fordele sagen");
+    if (reached.record.closed_at_ms) throw Conflict(kClosedReadOnly);  // F9: closed cases are read-only
     if (!is_active_staff(conn, actor.tenant, user_id)) throw Invalid(FieldErrors{{"user_id", "Vælg en medarbejder"}});
     reached.record.assigned_to = user_id;
     reached.record.updated_at_ms = now_ms;
@@ -349,6 +353,7 @@ void Cases::add_participant(const Actor& actor, const std::string& case_id, cons
   m_db.transaction([&](storage::Connection& conn) {
     auto reached = reach_case(conn, actor, case_id);
     if (!may_change_case(reached.relation)) throw Forbidden("Du kan ikke ændre denne sag");
+    if (reached.record.closed_at_ms) throw Conflict(kClosedReadOnly);  // F9: closed cases are read-only
     if (!is_active_staff(conn, actor.tenant, user_id)) throw Invalid(FieldErrors{{"user_id", "Vælg en medarbejder"}});
     storage::upsert_participant(conn, actor.tenant, {case_id, user_id, role, now_ms});
     add_event(conn, actor, case_id, "participant_added", json{{"user_id", user_id}, {"role", role}}, now_ms);

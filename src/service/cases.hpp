@@ -14,6 +14,8 @@
 #include "domain/consent.hpp"
 #include "domain/model.hpp"
 #include "service/actor.hpp"
+#include "service/model_registry.hpp"
+#include "storage/case_search.hpp"
 #include "storage/case_store.hpp"
 #include "storage/database.hpp"
 #include "storage/event_store.hpp"
@@ -22,7 +24,10 @@ namespace samspil::service {
 
 // What the cases services need besides the database; built once by the composition root.
 struct CasesConfig {
-  const domain::Model* model = nullptr;          // the municipality's loaded model
+  const domain::Model* model = nullptr;          // fallback when a case's model is not in `models`
+  // Every installed model: a case runs under its cases.model_id, a new case under the
+  // tenant's chosen model (service/settings.hpp). Null in tests that use `model` alone.
+  const ModelRegistry* models = nullptr;
   const crypto::FieldCipher* cipher = nullptr;   // seals CPR numbers and notes
   domain::ConsentRequirement consent_requirement = domain::ConsentRequirement::every_custody_holder;
   int retention_days = 5 * 365;                  // kept after closing, then deleted by retention
@@ -104,6 +109,10 @@ class Cases {
   CaseView get(const Actor& actor, const std::string& case_id, std::int64_t now_ms);
   // One page of the actor's cases by id after `after` (audited as a search).
   std::vector<storage::CaseRecord> list(const Actor& actor, const std::string& after, int limit, std::int64_t now_ms);
+  // One page of the actor's cases matching the filter (service/cases_search.cpp; audited as
+  // a search with the filter as criterion). Unknown ids in the filter simply match nothing.
+  std::vector<storage::CaseRecord> search(const Actor& actor, const storage::CaseFilter& filter,
+                                          const std::string& after, int limit, std::int64_t now_ms);
   // The timeline, filtered by kind ("" = all); guardians see only shared kinds (audited read).
   std::vector<storage::CaseEventRow> timeline(const Actor& actor, const std::string& case_id, const std::string& kind,
                                               const std::string& after, int limit, std::int64_t now_ms);

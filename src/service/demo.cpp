@@ -150,6 +150,10 @@ DemoResult create_demo(storage::Database& db, std::int64_t now_ms, const crypto:
     seed_units(conn, ids, now_ms);
     seed_people(conn, ids, cipher, now_ms);
     seed_family(conn, ids, now_ms);
+    demo_detail::seed_population(conn, ids, cipher, now_ms);
+    // Hook for the meetings helper (service/demo_meetings.cpp): demo meetings for the cases
+    // above are added here, in the same transaction, e.g.
+    //   add_demo_meetings(conn, ids, cipher, now_ms);
     result.created = true;
   });
   return result;

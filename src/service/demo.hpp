@@ -1,6 +1,8 @@
 #pragma once
 // "Demo Kommune": an obviously fictional municipality for trying Samspil (`samspil demo`):
-// five units, one log-in per role with published passwords, a family with two children.
+// units of every kind, one log-in per role with published passwords, a family with two
+// children, a staff member of every profession, and 200 fictional children with guardians
+// and cases in every state of the default model (service/demo_population.cpp).
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -41,6 +43,17 @@ struct DemoIds {
   std::map<std::string, std::string> units;  // short key ("solsikken", "vestre", "ppr", …) -> unit id
   std::map<std::string, std::string> users;  // e-mail -> user id
 };
+
+// The generated staff members (one per profession, service/demo_population.cpp) share this
+// published password; their addresses are <profession with '-'>@demo-kommune.invalid.
+inline constexpr const char* kDemoStaffPassword = "demo-fagperson-1";
+// How many generated children (demo-child-001 …), each with one case.
+inline constexpr int kDemoChildren = 200;
+
+namespace demo_detail {
+// Adds the units, staff, children, guardians and cases at scale in the caller's transaction.
+void seed_population(storage::Connection& conn, DemoIds& ids, const crypto::FieldCipher* cipher, std::int64_t now_ms);
+}  // namespace demo_detail
 
 // Creates the demo municipality and its log-ins in one transaction; running it again
 // changes nothing and returns the same log-ins. The administrator's TOTP secret is sealed

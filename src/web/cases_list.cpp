@@ -1,11 +1,44 @@
 // /sager: the signed-in user's cases (participant, assigned, leader of the child's unit,
-// PPR district queue, or a guardian's own children), 50 a page by cursor (?efter=).
+// PPR district queue, or a guardian's own children), 50 a page by cursor (?efter=), narrowed
+// by unit, state, meeting type, assignee and words of the title (GET: the filters are
+// opaque ids and the words search only titles, which carry no CPR numbers or sensitive
+// details; the query string never reaches a log — see docs/search.md).
 #include "service/cases.hpp"
+#include "service/cases_search.hpp"
 #include "web/cases_support.hpp"
 #include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
+namespace {
+
+std::string percent_encode(const std::string& s) {
+  static const char* hex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+        c == '.' || c == '~') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    }
+  }
+  return out;
+}
+
+void add_choices(ctemplate::TemplateDictionary& body, const char* section, const std::vector<service::Choice>& choices,
+                 const std::string& selected) {
+  for (const auto& [value, label] : choices) {
+    auto* d = body.AddSectionDictionary(section);
+    d->SetValue("value", value);
+    d->SetValue("label", label);
+    if (value == selected) d->ShowSection("SELECTED");
+  }
+}
+
+}  // namespace
 
 void add_case_list_routes(http::Router& router, const WebContext& context) {
   const auto pages = load_case_pages(context);
@@ -18,17 +51,32 @@ void add_case_list_routes(http::Router& router, const WebContext& context) {
                                                          [](auto&) {});
         const auto& who = actor(request);
         service::Cases cases(context.db, pages->config);
+        storage::CaseFilter filter{request.query_param("enhed"), request.query_param("tilstand"),
+                                   request.query_param("moedetype"), request.query_param("tildelt"),
+                                   request.query_param("q")};
         constexpr int kPage = 50;
-        const auto rows = cases.list(who, request.query_param("efter"), kPage, context.now_ms());
+        const auto rows = cases.search(who, filter, request.query_param("efter"), kPage, context.now_ms());
+        const auto choices = service::case_filter_choices(context.db, who, context.models, *pages->model);
+        const bool filtered = !(filter.unit_id.empty() && filter.state.empty() && filter.meeting_type.empty() &&
+                                filter.assigned_to.empty() && filter.text.empty());
         return context.views.render(
             request,
             {.title = context.views.t("cases_list_title"),
              .body_template = "cases/list.tpl",
              .breadcrumbs = {{context.views.t("cases_list_title"), ""}}},
             [&](ctemplate::TemplateDictionary& body) {
-              if (who.is_staff()) body.ShowSection("CAN_REGISTER");
+              if (who.is_staff()) {
+                body.ShowSection("CAN_REGISTER");
+                auto* form = body.AddSectionDictionary("FILTERS");
+                add_choices(*form, "UNIT_OPTION", choices.units, filter.unit_id);
+                add_choices(*form, "STATE_OPTION", choices.states, filter.state);
+                add_choices(*form, "TYPE_OPTION", choices.meeting_types, filter.meeting_type);
+                add_choices(*form, "ASSIGNEE_OPTION", choices.assignees, filter.assigned_to);
+                form->SetValue("q", filter.text);
+                if (filtered) form->ShowSection("FILTERED");
+              }
               if (rows.empty()) {
-                body.ShowSection("EMPTY");
+                body.ShowSection(filtered ? "NO_MATCH" : "EMPTY");
                 return;
               }
               auto* table = body.AddSectionDictionary("CASES");
@@ -36,11 +84,16 @@ void add_case_list_routes(http::Router& router, const WebContext& context) {
                 auto* row = table->AddSectionDictionary("ROW");
                 row->SetValue("href", "/sager/" + c.id);
                 row->SetValue("title", c.title);
-                row->SetValue("state", service::state_name(*pages->model, c.state));
+                row->SetValue("state", service::state_name(model_of_case(*pages, c.model_id), c.state));
                 row->SetValue("opened", danish_date(c.opened_at_ms));
               }
               if (static_cast<int>(rows.size()) == kPage) {
-                body.SetValueAndShowSection("next_href", "/sager?efter=" + rows.back().id, "NEXT");
+                const std::string next = "/sager?enhed=" + percent_encode(filter.unit_id) +
+                                         "&tilstand=" + percent_encode(filter.state) +
+                                         "&moedetype=" + percent_encode(filter.meeting_type) +
+                                         "&tildelt=" + percent_encode(filter.assigned_to) +
+                                         "&q=" + percent_encode(filter.text) + "&efter=" + percent_encode(rows.back().id);
+                body.SetValueAndShowSection("next_href", next, "NEXT");
               }
             });
       },

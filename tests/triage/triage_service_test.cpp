@@ -180,6 +180,16 @@ TEST_P(TriageServiceTest, AddTaskSealsTheTitleAndPagesByCursor) {
   EXPECT_THROW(tasks->mine(teacher, "nonsense", 2, now), service::Invalid);
 }
 
+TEST_P(TriageServiceTest, AClosedCaseIsReadOnly) {
+  // Back to a state with a closing move, then close it as the school's leader.
+  m_db->acquire()->query("UPDATE cases SET state = 'kv', ppr_requested_at = NULL WHERE id = $1", {case_id});
+  cases->move(leader, case_id, {"lukket", "bekymring_loest", "Bekymringen er løst", ""}, now);
+  EXPECT_THROW(cases->record_tried(leader, case_id, "Mere", now + 1), service::Conflict);
+  EXPECT_THROW(cases->add_participant(leader, case_id, w.psychologist, "participant", now + 1), service::Conflict);
+  EXPECT_THROW(cases->assign(leader, case_id, w.psychologist, now + 1), service::Conflict);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM case_participants WHERE user_id = 'p-psych'"), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, TriageServiceTest, ::testing::Values(Dialect::sqlite, Dialect::postgresql),
                          storage::testing::engine_name);
 
