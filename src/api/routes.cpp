@@ -24,6 +24,7 @@ void add_agenda_api_routes(http::Router& router, const web::WebContext& context)
 void add_obligation_api_routes(http::Router& router, const web::WebContext& context);
 void add_evaluation_api_routes(http::Router& router, const web::WebContext& context);
 void add_settings_api_routes(http::Router& router, const web::WebContext& context);
+void add_settings_api_routes(http::Router& router, const web::WebContext& context);
 
 void add_routes(http::Router& router, const web::WebContext& context) {
   (void)context;
@@ -62,6 +63,7 @@ void add_routes(http::Router& router, const web::WebContext& context) {
   add_agenda_api_routes(router, context);
   add_obligation_api_routes(router, context);
   add_evaluation_api_routes(router, context);
+  add_settings_api_routes(router, context);
   add_settings_api_routes(router, context);
 }
 

@@ -13,6 +13,7 @@
 #include "service/case_access.hpp"
 #include "service/cases_internal.hpp"
 #include "service/errors.hpp"
+#include "service/settings.hpp"
 #include "service/request_forms.hpp"
 #include "storage/child_store.hpp"
 #include "storage/guardian_store.hpp"
@@ -218,12 +219,14 @@ RegisteredCase Cases::register_concern(const Actor& actor, const RegisterConcern
       audit::record(conn, actor, entry(audit::Action::create, "child", created->id, created->id, "Registrering af bekymring"),
                     now_ms);
     }
+    // A new case runs under the municipality's chosen model from now on (cases.model_id).
+    const auto config = config_for_new_case(conn, m_config, actor.tenant);
     storage::CaseRecord c;
     c.id = crypto::random_id();
     c.tenant = actor.tenant;
     c.child_id = out.child_id;
-    c.model_id = model_of(m_config).id;
-    c.state = model_of(m_config).case_machine.initial;
+    c.model_id = model_of(config).id;
+    c.state = model_of(config).case_machine.initial;
     c.title = in.title;
     c.unit_id = unit_id;
     c.created_by = actor.user_id;
@@ -264,10 +267,12 @@ void Cases::record_tried(const Actor& actor, const std::string& case_id, const s
 }
 
 CaseView Cases::move(const Actor& actor, const std::string& case_id, const MoveRequest& request, std::int64_t now_ms) {
-  const auto& model = model_of(m_config);
   return m_db.transaction([&](storage::Connection& conn) {
     auto reached = reach_case(conn, actor, case_id);
     if (!may_change_case(reached.relation)) throw Forbidden("Du kan ikke ændre sagens forløb");
+    // The case keeps the model it was opened under, whatever the municipality uses now.
+    const auto config = config_for_case(conn, m_config, actor.tenant, reached.record.model_id);
+    const auto& model = model_of(config);
     const auto* target = model.case_machine.state(request.to_state);
     const auto* from = model.case_machine.state(reached.record.state);
     FieldErrors errors;
@@ -281,7 +286,7 @@ CaseView Cases::move(const Actor& actor, const std::string& case_id, const MoveR
       if (!unit || unit->kind != "ppr") errors["ppr_unit_id"] = "Vælg et PPR-distrikt";
     }
     if (!errors.empty()) throw Invalid(errors);
-    const auto history = history_of(conn, m_config, reached.record, now_ms);
+    const auto history = history_of(conn, config, reached.record, now_ms);
     const auto check = domain::check_move(model, history, request.to_state, request.via);
     if (!check.allowed) throw Conflict(join_reasons(check.refusals));
 
@@ -299,7 +304,7 @@ CaseView Cases::move(const Actor& actor, const std::string& case_id, const MoveR
     if (target->closed) {
       c.closed_at_ms = now_ms;
       c.close_reason = request.reason;
-      c.retention_until_ms = now_ms + static_cast<std::int64_t>(m_config.retention_days) * kDayMs;
+      c.retention_until_ms = now_ms + static_cast<std::int64_t>(config.retention_days) * kDayMs;
     } else if (reopening) {
       c.closed_at_ms.reset();
       c.close_reason.clear();
@@ -316,7 +321,7 @@ CaseView Cases::move(const Actor& actor, const std::string& case_id, const MoveR
                                 now_ms);
       }
     }
-    return build_view(conn, m_config, reached, now_ms);
+    return build_view(conn, config, reached, now_ms);
   });
 }
 
@@ -367,7 +372,7 @@ CaseView Cases::get(const Actor& actor, const std::string& case_id, std::int64_t
     const auto reached = reach_case(conn, actor, case_id);
     const std::string purpose = reached.relation == CaseRelation::guardian ? "Forælders indsigt" : "Sagsbehandling";
     audit::record(conn, actor, entry(audit::Action::read, "case", case_id, reached.record.child_id, purpose), now_ms);
-    return build_view(conn, m_config, reached, now_ms);
+    return build_view(conn, config_for_case(conn, m_config, actor.tenant, reached.record.model_id), reached, now_ms);
   });
 }
 

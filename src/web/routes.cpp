@@ -39,6 +39,7 @@ void add_admin_user_edit_routes(http::Router& router, const WebContext& context)
 void add_admin_guardian_routes(http::Router& router, const WebContext& context);
 void add_admin_token_routes(http::Router& router, const WebContext& context);
 void add_admin_settings_routes(http::Router& router, const WebContext& context);
+void add_admin_settings_routes(http::Router& router, const WebContext& context);
 
 void add_routes(http::Router& router, const WebContext& context) {
   add_home_routes(router, context);
@@ -76,6 +77,7 @@ void add_routes(http::Router& router, const WebContext& context) {
   add_admin_user_edit_routes(router, context);
   add_admin_guardian_routes(router, context);
   add_admin_token_routes(router, context);
+  add_admin_settings_routes(router, context);
   add_admin_settings_routes(router, context);
 }
 

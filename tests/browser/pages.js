@@ -21,6 +21,8 @@ module.exports = [
   { path: '/sager/ny', role: 'leader', name: 'sag-ny' },
   { path: '/sager?tilstand=kv&q=tr', role: 'ppr_lead', name: 'sager-filtre' },
   { path: '/admin/indstillinger', role: 'administrator', name: 'admin-indstillinger' },
+  { path: '/sager?tilstand=kv&q=tr', role: 'ppr_lead', name: 'sager-filtre' },
+  { path: '/admin/indstillinger', role: 'administrator', name: 'admin-indstillinger' },
   // Parent portal
   { path: '/foraeldre', role: 'guardian', name: 'foraeldre' },
   { path: '/foraeldre/boern/demo-child-oliver/samtykke', role: 'guardian', name: 'foraeldre-samtykke' },
