@@ -11,10 +11,10 @@ void add_access_log_routes(http::Router& router, const web::WebContext& context)
 void add_me_routes(http::Router& router, const web::WebContext& context);
 void add_me_children_routes(http::Router& router, const web::WebContext& context);
 void add_case_api_routes(http::Router& router, const web::WebContext& context);
+void add_request_form_api_routes(http::Router& router, const web::WebContext& context);
+void add_meeting_api_routes(http::Router& router, const web::WebContext& context);
 void add_triage_api_routes(http::Router& router, const web::WebContext& context);
 void add_task_api_routes(http::Router& router, const web::WebContext& context);
-void add_meeting_api_routes(http::Router& router, const web::WebContext& context);
-void add_request_form_api_routes(http::Router& router, const web::WebContext& context);
 void add_consent_api_routes(http::Router& router, const web::WebContext& context);
 void add_child_api_routes(http::Router& router, const web::WebContext& context);
 void add_unit_api_routes(http::Router& router, const web::WebContext& context);
@@ -23,8 +23,10 @@ void add_guardian_api_routes(http::Router& router, const web::WebContext& contex
 void add_agenda_api_routes(http::Router& router, const web::WebContext& context);
 void add_obligation_api_routes(http::Router& router, const web::WebContext& context);
 void add_evaluation_api_routes(http::Router& router, const web::WebContext& context);
+void add_overview_api_routes(http::Router& router, const web::WebContext& context);
 void add_settings_api_routes(http::Router& router, const web::WebContext& context);
-void add_settings_api_routes(http::Router& router, const web::WebContext& context);
+void add_agreement_api_routes(http::Router& router, const web::WebContext& context);
+void add_meeting_events_api_routes(http::Router& router, const web::WebContext& context);
 
 void add_routes(http::Router& router, const web::WebContext& context) {
   (void)context;
@@ -51,10 +53,10 @@ void add_routes(http::Router& router, const web::WebContext& context) {
   add_me_routes(router, context);
   add_me_children_routes(router, context);
   add_case_api_routes(router, context);
+  add_request_form_api_routes(router, context);
+  add_meeting_api_routes(router, context);
   add_triage_api_routes(router, context);
   add_task_api_routes(router, context);
-  add_meeting_api_routes(router, context);
-  add_request_form_api_routes(router, context);
   add_consent_api_routes(router, context);
   add_child_api_routes(router, context);
   add_unit_api_routes(router, context);
@@ -62,8 +64,10 @@ void add_routes(http::Router& router, const web::WebContext& context) {
   add_guardian_api_routes(router, context);
   add_agenda_api_routes(router, context);
   add_obligation_api_routes(router, context);
+  add_agreement_api_routes(router, context);
+  add_meeting_events_api_routes(router, context);
   add_evaluation_api_routes(router, context);
-  add_settings_api_routes(router, context);
+  add_overview_api_routes(router, context);
   add_settings_api_routes(router, context);
 }
 

@@ -29,8 +29,8 @@ struct Message {
   std::string subject;            // UTF-8
   std::string text;               // UTF-8 plain text
   std::vector<Part> alternatives; // further renderings of the same content
-  std::vector<Attachment> attachments = {};
   std::string message_id;         // without <>; generated when empty
+  std::vector<Attachment> attachments = {};  // sent as multipart/mixed after the body
 };
 
 // The whole message as sent over SMTP (CRLF line ends), with Date at unix_ms.

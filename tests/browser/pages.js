@@ -21,8 +21,6 @@ module.exports = [
   { path: '/sager/ny', role: 'leader', name: 'sag-ny' },
   { path: '/sager?tilstand=kv&q=tr', role: 'ppr_lead', name: 'sager-filtre' },
   { path: '/admin/indstillinger', role: 'administrator', name: 'admin-indstillinger' },
-  { path: '/sager?tilstand=kv&q=tr', role: 'ppr_lead', name: 'sager-filtre' },
-  { path: '/admin/indstillinger', role: 'administrator', name: 'admin-indstillinger' },
   // Parent portal
   { path: '/foraeldre', role: 'guardian', name: 'foraeldre' },
   { path: '/foraeldre/boern/demo-child-oliver/samtykke', role: 'guardian', name: 'foraeldre-samtykke' },
@@ -46,4 +44,9 @@ module.exports.push(
 // Triage at the PPR district meeting (the demo's case pages need a fixed demo case id first)
 module.exports.push(
   { path: '/ppr/visitation', role: 'ppr_lead', name: 'ppr-visitation' },
+);
+// "Mit overblik" for a teacher (meetings, obligations, tasks, cases) next to the leader's
+// (with the unit's compliance) and the parents' page with invitations.
+module.exports.push(
+  { path: '/', role: 'teacher', name: 'mit-overblik-laerer' },
 );

@@ -54,9 +54,13 @@ TEST_P(CasesConsentTest, WithdrawalBlocksTheRequestToPprAndTellsTheProfessionals
   EXPECT_EQ(view.record.state, "henvendelse");
 }
 
-TEST_P(CasesConsentTest, OneCustodyHolderSufficesWhenTheMunicipalitySaysSo) {
-  m_config.consent_requirement = domain::ConsentRequirement::any_custody_holder;
-  service::Cases lenient(*m_db, m_config);
+TEST_P(CasesConsentTest, OneCustodyHolderSufficesWhenTheModelSaysSo) {
+  // X1's "one or every custody holder" is data of the model (consent.required_from).
+  domain::Model one_holder = *m_config.model;
+  one_holder.consent.every_custody_holder = false;
+  auto config = m_config;
+  config.model = &one_holder;
+  service::Cases lenient(*m_db, config);
   const std::string id = register_case();
   lenient.move(teacher, id, {"intern_sparring", "sparring_holdt", "", ""}, now);
   lenient.move(teacher, id, {"kv", "kv_skole", "", ""}, now);

@@ -354,7 +354,12 @@ def scenario_demo_admin_totp(engine):
             status, _, body = c.request("GET", "/admin/enheder")
             check(status == 200 and "PPR Distrikt Vest" in body and "Børnehuset Solsikken" in body, f"/admin: {status}")
             status, _, body = c.request("GET", "/admin/foraeldre")
-            check(status == 200 and "Emma Demo-Jensen" in body and "Oliver Demo-Jensen" in body, "two children")
+            check(status == 200, f"/admin/foraeldre: {status}")
+            parent = Client(server)
+            status, _ = parent.sign_in("demo", "foraelder@demo-kommune.invalid", "demo-foraelder-1")
+            check(status == 303, f"the demo parent signs in: {status}")
+            status, _, body = parent.request("GET", "/foraeldre")
+            check(status == 200 and "Emma" in body and "Oliver" in body, "the demo parent sees two children")
         finally:
             server.stop()
 

@@ -72,8 +72,8 @@ void run_work(const JobsOptions& o) {
     workers.push_back(std::make_unique<jobs::Worker>(*db, options));
     jobs::register_probe_handler(*workers.back());
     service::mail_outbox::register_handler(*workers.back(), {.smtp = {.url = o.smtp_url}, .from = o.mail_from});
-    service::register_meeting_jobs(*workers.back());
     service::obligations::register_handler(*workers.back(), {}, [] { return now_ms(); });
+    service::register_meeting_jobs(*workers.back());
   }
   const auto stop = [] { return g_stop.load(); };
   std::vector<std::thread> threads;

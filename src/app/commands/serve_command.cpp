@@ -25,8 +25,10 @@
 #include "jobs/probe.hpp"
 #include "jobs/queue.hpp"
 #include "service/login.hpp"
+#include "service/live_broadcast.hpp"
 #include "service/mail_outbox.hpp"
 #include "service/meetings.hpp"
+#include "service/records_export.hpp"
 #include "service/obligations.hpp"
 #include "service/sessions.hpp"
 #include "web/session_middleware.hpp"
@@ -43,7 +45,8 @@ namespace {
 // batches when asked; a job in progress finishes (or its lease expires elsewhere).
 class JobThreads {
  public:
-  JobThreads(storage::Database& db, int count, const service::mail_outbox::Settings& mail) {
+  JobThreads(storage::Database& db, int count, const service::mail_outbox::Settings& mail,
+             const service::records_export::Settings& records = {}) {
     char host[256] = "host";
     ::gethostname(host, sizeof host - 1);
     for (int i = 0; i < count; ++i) {
@@ -53,6 +56,7 @@ class JobThreads {
       jobs::register_probe_handler(*worker);
       service::mail_outbox::register_handler(*worker, mail);
       service::register_meeting_jobs(*worker);
+      if (!records.target.empty()) service::records_export::register_handler(*worker, records);
       service::obligations::register_handler(*worker, {}, [] { return now_ms(); });
       jobs::Worker* w = worker.get();
       m_workers.push_back(std::move(worker));
@@ -140,13 +144,17 @@ void run_serve(Config config) {
                               .lock_ms = config.login_lockout_seconds * 1000LL});
   const auto models = service::ModelRegistry::load(config.data_dir);
   for (const auto& error : models.errors()) spdlog::warn("model not loaded: {}", error);
+  // Meeting mode's live fan-out: in-process, so one serving process per database (docs/live.md).
+  service::LiveBroadcast live;
   const web::WebContext web_context{*db,
                                     *views,
                                     {.secure_cookies = config.secure_cookies, .public_base_url = config.public_base_url},
                                     [] { return now_ms(); },
                                     config.data_dir,
                                     cipher.get(),
-                                    &models};
+                                    &models,
+                                    &live,
+                                    !config.records_export.empty()};
   // Staff single sign-on (OpenID Connect) when an issuer is configured; the provider is
   // discovered on the first log-in, so serving starts even while it is unreachable. Without
   // an issuer the SSO paths answer a Danish "not available" page.
@@ -194,7 +202,8 @@ void run_serve(Config config) {
   std::cout << "samspil: listening on http://" << config.host << ":" << server.port() << "/" << std::endl;
 
   {
-    JobThreads job_threads(*db, config.job_workers, {.smtp = {.url = config.smtp_url}, .from = config.mail_from});
+    JobThreads job_threads(*db, config.job_workers, {.smtp = {.url = config.smtp_url}, .from = config.mail_from},
+                           {.target = config.records_export, .cipher = cipher.get()});
     server.run(/*handle_signals=*/true);
     watchdog.emplace(std::chrono::milliseconds(std::max(config.shutdown_grace_ms, 1000)));
   }
