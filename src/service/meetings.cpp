@@ -126,6 +126,15 @@ TokenResponse Meetings::respond_by_token(const std::string& token, const std::st
   });
 }
 
+bool Meetings::token_is_open(const std::string& token) {
+  if (token.empty() || token.size() > 200) return false;
+  auto lease = m_db.acquire();
+  const auto p = storage::find_participant_by_token_hash(*lease, invitations::token_hash(token));
+  if (!p) return false;
+  const auto m = storage::find_meeting(*lease, p->tenant, p->meeting_id);
+  return m && m->status == "invited";
+}
+
 void Meetings::move(const Actor& actor, const std::string& meeting_id, std::int64_t starts_at_ms,
                     int duration_minutes, const std::string& location, const std::string& reason,
                     std::int64_t now_ms) {

@@ -199,6 +199,8 @@ class Meetings {
   void respond(const Actor& actor, const std::string& meeting_id, const std::string& response, std::int64_t now_ms);
   // An answer through a signed single-use link (no account); NotFound for an unknown/used token.
   TokenResponse respond_by_token(const std::string& token, const std::string& response, std::int64_t now_ms);
+  // True while a signed link may still answer (known, unused, the meeting still invited).
+  bool token_is_open(const std::string& token);
   // A new time: SEQUENCE+1 REQUEST to everyone, answers reset, acceptance deadline moves.
   void move(const Actor& actor, const std::string& meeting_id, std::int64_t starts_at_ms, int duration_minutes,
             const std::string& location, const std::string& reason, std::int64_t now_ms);

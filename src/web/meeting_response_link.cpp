@@ -40,7 +40,12 @@ http::Response page(const WebContext& ctx, http::Request& request, const std::st
 void add_meeting_response_link_routes(http::Router& router, const WebContext& context) {
   router.add(
       "GET", "/moeder/svar/{id}",
-      [&context](http::Request& r) { return page(context, r, r.params.at("id"), nullptr, false); },
+      [&context](http::Request& r) {
+        // An unknown or used link says so at once (404), before anyone presses a button.
+        const auto& token = r.params.at("id");
+        const bool open = service::Meetings(context.db, meetings_config(context)).token_is_open(token);
+        return page(context, r, token, nullptr, !open);
+      },
       {.name = "meetings.link.form", .policy = "public", .execution = kWorker});
   router.add(
       "POST", "/moeder/svar/{id}",
@@ -48,9 +53,10 @@ void add_meeting_response_link_routes(http::Router& router, const WebContext& co
         const auto form = read_form(r);
         if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
         const auto& token = r.params.at("id");
+        service::Meetings meetings(context.db, meetings_config(context));
+        if (!meetings.token_is_open(token)) return page(context, r, token, nullptr, true);
         try {
-          const auto done = service::Meetings(context.db, meetings_config(context))
-                                .respond_by_token(token, form->trimmed("response"), context.now_ms());
+          const auto done = meetings.respond_by_token(token, form->trimmed("response"), context.now_ms());
           return page(context, r, token, &done, false);
         } catch (const service::NotFound&) {
           return page(context, r, token, nullptr, true);

@@ -4,6 +4,7 @@ child and a case, and an API token, all made through the real CLI and API (only 
 municipality rows are inserted directly: there is no command for that)."""
 import http.cookiejar
 import json
+import time
 import re
 import sqlite3
 import subprocess
@@ -63,6 +64,9 @@ class Client:
         req = urllib.request.Request(self.server.url(path), data=data, method=method, headers=all_headers)
         try:
             with self.opener.open(req, timeout=20) as r:
+                # An event stream stays open: its status and headers are the answer.
+                if r.headers.get("Content-Type", "").startswith("text/event-stream"):
+                    return r.status, dict(r.headers), ""
                 return r.status, dict(r.headers), r.read().decode(errors="replace")
         except urllib.error.HTTPError as e:
             return e.code, dict(e.headers), e.read().decode(errors="replace")
@@ -161,6 +165,21 @@ class World:
             self.objects[(side, "token")] = sql(
                 self.url, "SELECT id FROM api_tokens WHERE tenant = $1 AND label = 'authz-object'", (tenant,))[0][0]
             self.objects[(side, "consent")] = self.make_consent(side, pro)
+            self.objects[(side, "meeting")] = self.make_meeting(side, pro)
+
+    def make_meeting(self, side, pro):
+        """A meeting on the case, convened through the API once the case has reached the model's
+        state where meetings may be held (set directly: the road there is tested elsewhere)."""
+        case_id = self.objects[(side, "case")]
+        sql(self.url, "UPDATE cases SET state = 'distrikt' WHERE id = $1", (case_id,))
+        status, options, _ = pro.json("GET", f"/api/v1/cases/{case_id}/meeting-options")
+        check(status == 200, f"meeting options ({side}): {status} {options}")
+        allowed = [o for o in options["items"] if o["allowed"]]
+        check(allowed, f"no meeting type allowed ({side}): {options}")
+        status, made, _ = pro.json("POST", f"/api/v1/cases/{case_id}/meetings",
+                                   {"type": allowed[0]["type"], "starts_at": int(time.time() * 1000) + 40 * 86_400_000})
+        check(status == 201, f"meeting convene ({side}): {status} {made}")
+        return made["id"]
 
     def make_consent(self, side, pro):
         """A consent for the child if the model offers a scope, else an id that does not exist."""
