@@ -7,8 +7,9 @@ and chair. The unit leader follows the meeting's server-sent event stream over a
 and receives the teacher's edit; the leader's own write is refused (403). The chair reads
 back and confirms: every participant gets the agreement as a PDF attachment at the SMTP
 sink, `qpdf --check` passes and `pdffonts` lists every font embedded, the action owner gets
-a task, the records export drops <meeting>.pdf and <meeting>.json into the directory given
-with --records-export, the parent downloads the PDF in the portal, and a user of another
+a task. That agreement is not filed to records (F8), so nothing is exported; a Ringsted
+fagprofessionelt samarbejdsmøde's agreement (filed_to_records, FP7/FP9) is, and the records
+export drops <meeting>.pdf and <meeting>.json into the directory given with --records-export. The parent downloads the PDF in the portal, and a user of another
 municipality gets 404.
 
 Usage: live_e2e.py SCENARIO ENGINE   (SAMSPIL_BIN names the binary; ctest sets it)
@@ -22,6 +23,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 
 from authz_world import sql
 from harness import Failure, SmtpSink, check, run
@@ -99,7 +102,13 @@ def scenario_agreement(engine):
                 mid = meeting["id"]
                 me = expect(api(server, teacher, "GET", "/me"), 200, "me")
                 lead = expect(api(server, leader, "GET", "/me"), 200, "leader me")
-                # The teacher takes the minutes and chairs; the leader takes part.
+                # The teacher takes the minutes and chairs; the leader takes part. Access to a
+                # meeting follows the case (reach_meeting -> reach_case), and this leader leads
+                # another unit than Oliver's, so the leader joins the case as well as the meeting.
+                if not sql(url, "SELECT 1 FROM case_participants WHERE case_id = $1 AND user_id = $2",
+                           (case_id, lead["id"])):
+                    sql(url, "INSERT INTO case_participants (case_id, user_id, tenant, role, added_at) "
+                             "SELECT id, $1, tenant, 'leader', 1 FROM cases WHERE id = $2", (lead["id"], case_id))
                 for user in (me["id"], lead["id"]):
                     if not sql(url, "SELECT id FROM meeting_participants WHERE meeting_id = $1 AND user_id = $2", (mid, user)):
                         sql(url, "INSERT INTO meeting_participants (id, tenant, meeting_id, kind, user_id, role_in_case, "
@@ -155,23 +164,30 @@ def scenario_agreement(engine):
                 tasks = sql(url, "SELECT owner_id, kind FROM tasks WHERE meeting_id = $1", (mid,))
                 check(tasks == [[lead["id"], "agreement_action"]], f"tasks: {tasks}")
 
-                # The records export (a job) drops the PDF and its metadata.
+                # Frederiksberg's dialogmøde agreement is kept by the school, not filed to records
+                # (F8; docs/live.md: only agreements the model files, FP7/FP9, are exported).
+                time.sleep(1)
+                check(not os.listdir(drop), f"an agreement the model does not file was exported: {os.listdir(drop)}")
+                # The records export (a job) drops the PDF and its metadata for a Ringsted
+                # fagprofessionelt samarbejdsmøde (filed_to_records; parents excluded, FP3).
+                filed = filed_meeting(server, url, teacher, me["id"])
                 deadline = time.time() + 30
-                meta = os.path.join(drop, mid + ".json")
+                meta = os.path.join(drop, filed["meeting_id"] + ".json")
                 while not os.path.exists(meta) and time.time() < deadline:
                     time.sleep(0.3)
-                check(os.path.exists(meta) and os.path.exists(os.path.join(drop, mid + ".pdf")),
+                check(os.path.exists(meta) and os.path.exists(os.path.join(drop, filed["meeting_id"] + ".pdf")),
                       f"export not dropped: {os.listdir(drop)}")
                 with open(meta) as f:
                     metadata = json.load(f)
-                check(metadata["meeting_id"] == mid and metadata["sha256"] == final["pdf_sha256"], f"metadata: {metadata}")
+                check(metadata["meeting_id"] == filed["meeting_id"] and metadata["sha256"] == filed["pdf_sha256"],
+                      f"metadata: {metadata}")
                 check(not [n for n in os.listdir(drop) if n.endswith(".tmp")], "temporary files left in the drop")
 
                 # The parent downloads it in the portal; staff of another municipality get 404.
                 parent = Browser(server)
                 parent.log_in(GUARDIAN)
-                status, headers, _ = parent.get(f"/foraeldre/moeder/{mid}/aftale.pdf")
-                check(status == 200, f"parent download: {status}")
+                status, body = raw_get(parent, f"/foraeldre/moeder/{mid}/aftale.pdf")
+                check(status == 200 and body.startswith(b"%PDF-"), f"parent download: {status}")
                 status, _, _ = Browser(server).get(f"/moeder/{mid}/aftale.pdf")
                 check(status == 303, f"anonymous download: {status}")
                 other = sql(url, "SELECT email FROM users WHERE tenant <> 'demo' AND role <> 'guardian'")
@@ -184,6 +200,41 @@ def scenario_agreement(engine):
                 check(code == 0, "server did not stop cleanly: " + server.stderr()[-2000:])
     finally:
         sink.stop()
+
+
+def filed_meeting(server, url, teacher, teacher_id):
+    """A Ringsted case's meeting made a fagprofessionelt samarbejdsmøde (its preconditions, FP2,
+    are set aside with SQL), the teacher chairing and taking minutes; returns the confirmed agreement."""
+    case_id = new_case(server, url, teacher, "ringsted-samarbejdsmoeder")
+    options = expect(api(server, teacher, "GET", f"/cases/{case_id}/meeting-options"), 200, "ringsted options")
+    allowed = [o for o in options["items"] if o["allowed"]]
+    check(allowed, f"ringsted: no type allowed: {options}")
+    starts = int(time.time() * 1000) + 12 * DAY
+    mid = expect(api(server, teacher, "POST", f"/cases/{case_id}/meetings",
+                     {"type": allowed[0]["type"], "starts_at": starts, "location": "Vestre Skole"}),
+                 201, "ringsted convene")["id"]
+    sql(url, "UPDATE meetings SET type_id = 'fagprofessionelt_samarbejdsmoede', without_parents = 1 WHERE id = $1",
+        (mid,))
+    pid = sql(url, "SELECT id FROM meeting_participants WHERE meeting_id = $1 AND user_id = $2", (mid, teacher_id))[0][0]
+    sql(url, "DELETE FROM meeting_roles WHERE meeting_id = $1", (mid,))
+    for role in ("chair", "minute_taker"):
+        sql(url, "INSERT INTO meeting_roles (tenant, meeting_id, role, participant_id, assigned_at) "
+                 "SELECT tenant, id, $1, $2, 1 FROM meetings WHERE id = $3", (role, pid, mid))
+    body = {"version": 0, "content": {"goals": "Fælles plan for frikvarteret"}, "actions": []}
+    expect(api(server, teacher, "PUT", f"/meetings/{mid}/agreement", body), 200, "ringsted save")
+    expect(api(server, teacher, "POST", f"/meetings/{mid}/agreement/read-back"), 200, "ringsted read back")
+    final = expect(api(server, teacher, "POST", f"/meetings/{mid}/agreement/confirm"), 200, "ringsted confirm")
+    return dict(final, meeting_id=mid)
+
+
+def raw_get(browser, path):
+    """GET with the browser's cookies, body as bytes (Browser.get decodes text; a PDF is not)."""
+    req = urllib.request.Request(browser.server.url(path), method="GET")
+    try:
+        with browser.opener.open(req, timeout=30) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
 
 
 def token_for_tenant(url, email):
