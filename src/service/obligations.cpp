@@ -24,6 +24,11 @@ domain::Instant instant_of(std::int64_t ms) {
 std::int64_t ms_of(domain::Instant t) {
   return std::chrono::duration_cast<std::chrono::milliseconds>(t.time_since_epoch()).count();
 }
+// The sub-second part instant_of drops (domain instants are whole seconds). Added back to a
+// due time so "7 days before the meeting" is exactly that, not up to 999 ms after it.
+std::int64_t sub_second_of(std::int64_t ms) {
+  return ms - ms_of(instant_of(ms));
+}
 
 // When the fact fulfilling an obligation of the presets happened; nullopt when it has not
 // (or when no fact fulfils it: such obligations are done by hand).
@@ -61,6 +66,21 @@ void recompute(storage::Connection& conn, const domain::Model& model, const std:
   }
   if (meeting->case_closed_at_ms) facts.emplace(std::string(domain::k_anchor_case_closed), instant_of(*meeting->case_closed_at_ms));
 
+  // Milliseconds below the second of each anchor (meeting_end, when derived from the start
+  // by the domain, inherits the start's).
+  std::map<std::string, std::int64_t, std::less<>> sub_seconds;
+  if (meeting->starts_at_ms) {
+    sub_seconds[std::string(domain::k_anchor_meeting_start)] = sub_second_of(*meeting->starts_at_ms);
+    sub_seconds[std::string(domain::k_anchor_meeting_end)] = sub_second_of(*meeting->starts_at_ms);
+  }
+  if (meeting->ends_at_ms) sub_seconds[std::string(domain::k_anchor_meeting_end)] = sub_second_of(*meeting->ends_at_ms);
+  if (meeting->invitation_sent_at_ms) {
+    sub_seconds[std::string(domain::k_anchor_invitation_sent)] = sub_second_of(*meeting->invitation_sent_at_ms);
+  }
+  if (meeting->case_closed_at_ms) {
+    sub_seconds[std::string(domain::k_anchor_case_closed)] = sub_second_of(*meeting->case_closed_at_ms);
+  }
+
   std::map<std::pair<std::string, std::string>, std::optional<std::int64_t>> before;
   for (const auto& o : storage::obligations_of_meeting(conn, tenant, meeting_id)) {
     before[{o.obligation_id, o.participant_id}] = o.due_at_ms;
@@ -81,7 +101,12 @@ void recompute(storage::Connection& conn, const domain::Model& model, const std:
     rec.anchor = ob.anchor;
     rec.owner_role = ob.owner_role;
     rec.owner_id = owner;
-    if (ob.due) rec.due_at_ms = ms_of(*ob.due);
+    if (ob.due) {
+      // The domain keeps the anchor's clock time to the second; keep its milliseconds too.
+      std::int64_t extra = 0;
+      if (auto it = sub_seconds.find(ob.anchor); it != sub_seconds.end()) extra = it->second;
+      rec.due_at_ms = ms_of(*ob.due) + extra;
+    }
     rec.closed_day = ob.lands_on_closed_day();
     rec.created_at_ms = now_ms;
     rec.updated_at_ms = now_ms;
