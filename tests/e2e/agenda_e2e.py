@@ -19,7 +19,18 @@ import time
 import urllib.error
 import urllib.request
 
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
 from harness import Failure, Server, SmtpSink, check, fresh_postgres_database, run, sqlite_url
+
+
+def local_days(ms, days):
+    """Calendar days keep the local Copenhagen clock time (docs: deadlines), also across a
+    daylight-saving change."""
+    zone = ZoneInfo("Europe/Copenhagen")
+    local = datetime.fromtimestamp(ms // 1000, zone).replace(tzinfo=None) + timedelta(days=days)
+    return int(local.replace(tzinfo=zone).timestamp()) * 1000 + ms % 1000
 
 DAY = 24 * 3600 * 1000
 NOW = int(time.time() * 1000)
@@ -161,9 +172,9 @@ def scenario_agenda(engine):
             items = expect(leader.call("GET", "/meetings/m-3/obligations"), 200, "obligations")["items"]
             start = NOW + 30 * DAY
             send = obligation(items, "send_agenda")
-            check(send["due_at"] == start - 7 * DAY and send["rule"] == "S7" and send["owner_id"] == "p-leader"
+            check(send["due_at"] == local_days(start, -7) and send["rule"] == "S7" and send["owner_id"] == "p-leader"
                   and send["status"] == "open", f"S7 send_agenda: {send}")
-            check(obligation(items, "send_minutes")["due_at"] == start + 90 * 60 * 1000 + 7 * DAY, "S7 minutes")
+            check(obligation(items, "send_minutes")["due_at"] == local_days(start + 90 * 60 * 1000, 7), "S7 minutes")
 
             # Edit (owner only) and send: every invited person gets a link by e-mail.
             expect(teacher.call("PUT", "/meetings/m-3/agenda", {"items": [{"title": "X"}]}), 403, "teacher edits")
