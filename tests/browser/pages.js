@@ -50,3 +50,14 @@ module.exports.push(
 module.exports.push(
   { path: '/', role: 'teacher', name: 'mit-overblik-laerer' },
 );
+// A case of the demo population in the leader's daycare, in the state where meetings may be
+// convened (distrikt), with its timeline, request form, closing page and the convene form;
+// a request waiting in the PPR district's queue for the district lead's decision form.
+module.exports.push(
+  { path: '/sager/demo-case-033', role: 'leader', name: 'sag-leder' },
+  { path: '/sager/demo-case-033/tidslinje', role: 'leader', name: 'sag-tidslinje' },
+  { path: '/sager/demo-case-033/anmodning', role: 'leader', name: 'sag-anmodning' },
+  { path: '/sager/demo-case-033/luk', role: 'leader', name: 'sag-luk' },
+  { path: '/sager/demo-case-033/moeder/ny', role: 'leader', name: 'sag-moede-ny' },
+  { path: '/ppr/visitation/demo-case-011', role: 'ppr_lead', name: 'ppr-visitation-afgoerelse' },
+);
