@@ -7,20 +7,13 @@
 #include "http/router.hpp"
 #include "service/meetings.hpp"
 #include "web/context.hpp"
+#include "web/meeting_support.hpp"
 #include "web/request_state.hpp"
 
 namespace samspil::api {
 namespace {
 
 constexpr auto kWorker = http::Execution::worker_pool;
-
-service::MeetingsConfig config_of(const web::WebContext& ctx) {
-  service::MeetingsConfig c;
-  c.models = ctx.models;
-  c.cipher = ctx.cipher;
-  c.public_base_url = ctx.settings.public_base_url;
-  return c;
-}
 
 nlohmann::json opt(const std::optional<std::int64_t>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); }
 
@@ -80,7 +73,7 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
       [&context](http::Request& r) {
         const std::string course = r.query_param("course").empty() ? "same" : r.query_param("course");
         nlohmann::json items = nlohmann::json::array();
-        for (const auto& o : service::Meetings(context.db, config_of(context))
+        for (const auto& o : service::Meetings(context.db, web::meetings_config(context))
                                  .options(web::actor(r), r.params.at("id"), course, context.now_ms())) {
           items.push_back({{"type", o.type_id},
                            {"name", o.name},
@@ -108,7 +101,7 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
           return invalid({{"duration", "Varigheden skal være et antal minutter"}});
         }
         const auto result =
-            service::Meetings(context.db, config_of(context)).find_slots(web::actor(r), r.params.at("id"), s, context.now_ms());
+            service::Meetings(context.db, web::meetings_config(context)).find_slots(web::actor(r), r.params.at("id"), s, context.now_ms());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& slot : result.slots) items.push_back({{"starts_at", slot.start_ms}, {"ends_at", slot.end_ms}});
         return json(200, {{"items", items}, {"calendar_failures", result.calendar_failures}});
@@ -120,7 +113,7 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
       [&context](http::Request& r) {
         nlohmann::json items = nlohmann::json::array();
         for (const auto& m :
-             service::Meetings(context.db, config_of(context)).of_case(web::actor(r), r.params.at("id"), context.now_ms())) {
+             service::Meetings(context.db, web::meetings_config(context)).of_case(web::actor(r), r.params.at("id"), context.now_ms())) {
           items.push_back(meeting_json(m));
         }
         return json(200, {{"items", items}, {"next_cursor", nullptr}});
@@ -156,7 +149,7 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
             if (holder.is_string()) in.roles.emplace_back(role, holder.get<std::string>());
           }
         }
-        service::Meetings meetings(context.db, config_of(context));
+        service::Meetings meetings(context.db, web::meetings_config(context));
         const auto& who = web::actor(r);
         const auto id = meetings.convene(who, in, context.now_ms());
         return json(201, view_json(meetings.get(who, id, context.now_ms())));
@@ -166,7 +159,7 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
   router.add(
       "GET", "/api/v1/meetings/{id}",
       [&context](http::Request& r) {
-        return json(200, view_json(service::Meetings(context.db, config_of(context))
+        return json(200, view_json(service::Meetings(context.db, web::meetings_config(context))
                                        .get(web::actor(r), r.params.at("id"), context.now_ms())));
       },
       {.name = "api.meetings.show", .policy = "signed_in", .execution = kWorker});
@@ -176,7 +169,7 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
       [&context](http::Request& r) {
         const auto body = parse_object(r);
         if (!body) return bad_json();
-        service::Meetings meetings(context.db, config_of(context));
+        service::Meetings meetings(context.db, web::meetings_config(context));
         const auto& who = web::actor(r);
         meetings.respond(who, r.params.at("id"), text(*body, "response"), context.now_ms());
         return json(200, view_json(meetings.get(who, r.params.at("id"), context.now_ms())));
@@ -188,7 +181,7 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
       [&context](http::Request& r) {
         const auto body = parse_object(r);
         if (!body) return bad_json();
-        service::Meetings meetings(context.db, config_of(context));
+        service::Meetings meetings(context.db, web::meetings_config(context));
         const auto& who = web::actor(r);
         meetings.move(who, r.params.at("id"), integer(*body, "starts_at"),
                       static_cast<int>(integer(*body, "duration_minutes")), text(*body, "location"),
@@ -202,7 +195,7 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
       [&context](http::Request& r) {
         const auto body = parse_object(r);
         if (!body) return bad_json();
-        service::Meetings meetings(context.db, config_of(context));
+        service::Meetings meetings(context.db, web::meetings_config(context));
         const auto& who = web::actor(r);
         meetings.cancel(who, r.params.at("id"), text(*body, "reason"), context.now_ms());
         return json(200, view_json(meetings.get(who, r.params.at("id"), context.now_ms())));

@@ -23,7 +23,7 @@ std::vector<Obligation> compute_deadlines(const MeetingType& type, const Closing
   std::vector<Obligation> result;
   result.reserve(type.deadlines.size());
   for (const DeadlineRule& rule : type.deadlines) {
-    Obligation o{rule.id, rule.owner_role, rule.anchor, rule.rule, rule.offset, rule.unit, {}, {}};
+    Obligation o{rule.id, rule.owner_role, rule.anchor, rule.rule, rule.offset, rule.unit, {}, {}, rule.fulfilled_by};
     if (auto anchor = facts.find(rule.anchor); anchor != facts.end()) {
       o.due = due_time(anchor->second, rule.offset, rule.unit, closing);
       o.due_day = day_status(local_date(*o.due), closing);

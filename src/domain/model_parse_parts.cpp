@@ -161,7 +161,7 @@ std::vector<DeadlineRule> parse_deadlines(Reader& r, const YAML::Node& list,
   if (!r.expect_list(list, where + ".deadlines")) return out;
   std::set<std::string> seen;
   for (const auto& item : list) {
-    if (!r.expect_map(item, {"id", "owner", "anchor", "offset", "unit", "rule", "rules"}, "en frist")) continue;
+    if (!r.expect_map(item, {"id", "owner", "anchor", "offset", "unit", "fulfilled_by", "rule", "rules"}, "en frist")) continue;
     DeadlineRule d;
     d.id = r.text(item, "id", "en frist", true).value_or("");
     const std::string what = "fristen '" + d.id + "'";
@@ -183,6 +183,12 @@ std::vector<DeadlineRule> parse_deadlines(Reader& r, const YAML::Node& list,
     else if (unit == "weeks") d.offset *= 7;
     else if (unit != "calendar_days")
       r.error(at(item, "unit"), "Ukendt enhed '" + unit + "' (brug calendar_days, working_days eller weeks)");
+    if (auto by = r.text(item, "fulfilled_by", what)) {
+      d.fulfilled_by = *by;
+      if (!contains(kFulfilments, d.fulfilled_by))
+        r.error(at(item, "fulfilled_by"),
+                "Ukendt opfyldelse '" + d.fulfilled_by + "' for " + what + " (kendte: " + join(kFulfilments) + ")");
+    }
     auto rules = r.rules(item, where + ".deadlines[" + d.id + "]");
     if (!rules.empty()) d.rule = rules.front();
     out.push_back(std::move(d));

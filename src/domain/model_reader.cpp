@@ -27,6 +27,7 @@ const std::vector<std::string_view> kGroups = {"local_professionals", "external_
 const std::vector<std::string_view> kAnchors = {"meeting_start",   "meeting_end",
                                                 "invitation_sent", "item_submitted",
                                                 "request_submitted", "case_closed"};
+const std::vector<std::string_view> kFulfilments = {"invitation_sent", "agenda_sent", "agreement_sent", "response"};
 const std::vector<std::string_view> kDocumentKinds = {
     "request_form", "brief", "agenda", "agreement", "minutes", "evaluation",
     "action_plan",  "ppv",   "consent", "task_card", "invitation"};

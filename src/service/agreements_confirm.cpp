@@ -13,6 +13,7 @@
 #include "mail/message.hpp"
 #include "pdf/document.hpp"
 #include "service/agreements.hpp"
+#include "service/obligations.hpp"
 #include "service/agreements_internal.hpp"
 #include "service/audit.hpp"
 #include "service/errors.hpp"
@@ -189,6 +190,10 @@ AgreementState Agreements::confirm(const Actor& actor, const std::string& meetin
     if (!meeting.held_at_ms) meeting.held_at_ms = now_ms;
     meeting.updated_at_ms = now_ms;
     storage::update_meeting(conn, meeting);
+    // send_agreement / send_minutes (F8, S7, R7) are fulfilled by this sending.
+    if (const auto* model = m_config.models ? m_config.models->find(meeting.model_id) : nullptr) {
+      obligations::recompute(conn, *model, actor.tenant, meeting_id, now_ms);
+    }
 
     audit::record(conn, actor,
                   {audit::Action::change, "agreement", meeting_id, l.reached.reached_case.record.child_id, "Møde", ""},

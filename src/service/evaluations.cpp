@@ -7,6 +7,7 @@
 #include "service/audit.hpp"
 #include "service/errors.hpp"
 #include "storage/agenda_store.hpp"
+#include "storage/agreement_store.hpp"
 #include "storage/evaluation_store.hpp"
 
 namespace samspil::service {
@@ -24,15 +25,25 @@ const domain::DocumentUse* evaluation_of(const domain::MeetingType& type) {
 
 struct Subject {
   std::string kind, id, label;
+  std::string stored_label;  // what the evaluation row keeps (never the sealed action text)
 };
 
-// What is evaluated: the previous meeting's agenda items (the agreement's actions take
-// their place once agreements are stored, migration 0012).
-std::vector<Subject> subjects_of(storage::Connection& conn, const std::string& tenant, const std::string& previous) {
+// What is evaluated (R9): the actions of the previous meeting's agreement, each with its
+// text opened for the form; a previous meeting without an agreement is evaluated per
+// agenda item instead.
+std::vector<Subject> subjects_of(storage::Connection& conn, const crypto::FieldCipher* cipher,
+                                 const std::string& tenant, const std::string& previous) {
   std::vector<Subject> out;
   if (previous.empty()) return out;
+  const auto actions = storage::agreement_actions(conn, tenant, previous);
+  for (std::size_t i = 0; i < actions.size(); ++i) {
+    const std::string numbered = "Handling " + std::to_string(i + 1);
+    const std::string text = cipher ? cipher->open(actions[i].text_encrypted).value_or("") : "";
+    out.push_back(Subject{"action", actions[i].id, text.empty() ? numbered : numbered + ": " + text, numbered});
+  }
+  if (!out.empty()) return out;
   for (const auto& item : storage::agenda_items(conn, tenant, previous)) {
-    out.push_back(Subject{"agenda_item", item.id, item.title});
+    out.push_back(Subject{"agenda_item", item.id, item.title, item.title});
   }
   return out;
 }
@@ -60,9 +71,18 @@ const domain::DocumentUse& need_evaluation(const ReachedMeeting& r) {
 std::vector<EvaluationSubjectView> evaluation_summary(storage::Connection& conn, const crypto::FieldCipher* cipher,
                                                       const std::string& tenant, const std::string& meeting_id) {
   std::vector<EvaluationSubjectView> out;
+  std::vector<Subject> subjects;  // the evaluated actions with their texts, read once
+  bool subjects_read = false;
   for (const auto& row : storage::evaluations_of_meeting(conn, tenant, meeting_id)) {
     if (out.empty() || out.back().subject_kind != row.subject_kind || out.back().subject_id != row.subject_id) {
-      out.push_back(EvaluationSubjectView{row.subject_kind, row.subject_id, row.subject_label, {}});
+      std::string label = row.subject_label;
+      if (row.subject_kind == "action") {
+        if (!subjects_read) subjects = subjects_of(conn, cipher, tenant, row.previous_meeting_id);
+        subjects_read = true;
+        for (const auto& s : subjects)
+          if (s.id == row.subject_id) label = s.label;
+      }
+      out.push_back(EvaluationSubjectView{row.subject_kind, row.subject_id, label, {}});
     }
     auto& questions = out.back().questions;
     if (questions.empty() || questions.back().index != row.question_index) {
@@ -85,7 +105,7 @@ EvaluationForm Evaluations::form(const Actor& actor, const std::string& meeting_
     f.questions = doc.questions;
     f.may_answer = actor.is_staff();
     const auto rows = storage::evaluations_of_meeting(conn, actor.tenant, meeting_id);
-    for (const auto& s : subjects_of(conn, actor.tenant, r.meeting.follow_up_of)) {
+    for (const auto& s : subjects_of(conn, m_config.cipher, actor.tenant, r.meeting.follow_up_of)) {
       EvaluationSubjectForm form{s.kind, s.id, s.label, {}};
       for (const auto& row : rows) {
         if (row.subject_kind == s.kind && row.subject_id == s.id && row.answered_by == actor.user_id && m_config.cipher) {
@@ -118,7 +138,7 @@ int Evaluations::save(const Actor& actor, const std::string& meeting_id, const s
     if (r.meeting.status == "cancelled" || r.meeting.status == "finalised") {
       throw Conflict("Mødet er afsluttet eller aflyst.");
     }
-    const auto subjects = subjects_of(conn, actor.tenant, r.meeting.follow_up_of);
+    const auto subjects = subjects_of(conn, m_config.cipher, actor.tenant, r.meeting.follow_up_of);
     FieldErrors errors;
     int saved = 0;
     for (const auto& a : answers) {
@@ -143,7 +163,7 @@ int Evaluations::save(const Actor& actor, const std::string& meeting_id, const s
       row.previous_meeting_id = r.meeting.follow_up_of;
       row.subject_kind = s->kind;
       row.subject_id = s->id;
-      row.subject_label = s->label;
+      row.subject_label = s->stored_label;
       row.question_index = a.question_index;
       row.question = doc.questions[static_cast<std::size_t>(a.question_index)];
       row.answer_encrypted = m_config.cipher->seal(a.text);

@@ -10,6 +10,7 @@
 
 #include "crypto/random.hpp"
 #include "service/audit.hpp"
+#include "service/obligations.hpp"
 #include "service/errors.hpp"
 #include "service/invitations.hpp"
 #include "service/mail_outbox.hpp"
@@ -48,6 +49,12 @@ MeetingView Meetings::get(const Actor& actor, const std::string& meeting_id, std
     v.child_id = r.reached_case.record.child_id;
     v.is_guardian = r.reached_case.relation == CaseRelation::guardian;
     v.may_manage = meetings_detail::may_manage(r);
+    // The cancel reason is free text that may describe the child: sealed at rest, shown to
+    // the professionals only (the parents see that the meeting is cancelled).
+    v.meeting.cancel_reason.clear();
+    if (!v.is_guardian && !r.meeting.cancel_reason.empty() && m_config.cipher != nullptr) {
+      v.meeting.cancel_reason = m_config.cipher->open(r.meeting.cancel_reason).value_or("");
+    }
     if (const auto* model = m_config.models ? m_config.models->find(r.meeting.model_id) : nullptr) {
       if (const auto* type = model->meeting_type(r.meeting.type_id)) v.type_name = type->name;
     }
@@ -103,6 +110,8 @@ void Meetings::respond(const Actor& actor, const std::string& meeting_id, const 
     meetings_detail::add_event(conn, actor, r.meeting.case_id, "meeting_response",
                                {{"meeting_id", meeting_id}, {"participant_id", it->id}, {"response", response}},
                                now_ms);
+    // The answer discharges the participant's R4 obligation (accept within 10 working days).
+    obligations::recompute(conn, model_of_case(m_config, r.reached_case.record), actor.tenant, meeting_id, now_ms);
   });
 }
 
@@ -122,6 +131,9 @@ TokenResponse Meetings::respond_by_token(const std::string& token, const std::st
                                       nlohmann::json{{"meeting_id", m->id}, {"participant_id", p->id},
                                                      {"response", response}, {"via", "link"}}
                                           .dump()});
+    if (const auto* model = m_config.models ? m_config.models->find(m->model_id) : nullptr) {
+      obligations::recompute(conn, *model, p->tenant, m->id, now_ms);
+    }
     return TokenResponse{m->id, response, m->starts_at_ms.value_or(0), m->ends_at_ms.value_or(0)};
   });
 }
@@ -177,6 +189,9 @@ void Meetings::move(const Actor& actor, const std::string& meeting_id, std::int6
                                now_ms);
     invitations::send(conn, m_config.public_base_url, m, participants, invitations::Kind::move, now_ms);
     meetings_detail::schedule_reminder(conn, m_config.public_base_url, m, now_ms);
+    // Deadlines move with the meeting (issue 6 item 8): new due times, new reminder jobs
+    // (the old jobs see a changed due time and do nothing).
+    obligations::recompute(conn, model, actor.tenant, meeting_id, now_ms);
   });
 }
 
@@ -187,10 +202,11 @@ void Meetings::cancel(const Actor& actor, const std::string& meeting_id, const s
     require_manage(r);
     if (reason.empty()) throw Invalid(FieldErrors{{"reason", "Skriv hvorfor mødet aflyses"}});
     if (reason.size() > 500) throw Invalid(FieldErrors{{"reason", "Begrundelsen må højst være 500 tegn"}});
+    if (m_config.cipher == nullptr) throw std::logic_error("Meetings::cancel needs the field cipher (--secret-key-file)");
     auto m = r.meeting;
     m.status = "cancelled";
     m.cancelled_at_ms = now_ms;
-    m.cancel_reason = reason;
+    m.cancel_reason = m_config.cipher->seal(reason);
     m.ical_sequence += 1;
     m.updated_at_ms = now_ms;
     storage::update_meeting(conn, m);
@@ -203,6 +219,7 @@ void Meetings::cancel(const Actor& actor, const std::string& meeting_id, const s
     // in the timeline.
     meetings_detail::add_event(conn, actor, m.case_id, "meeting_cancelled", {{"meeting_id", m.id}}, now_ms);
     invitations::send(conn, m_config.public_base_url, m, participants, invitations::Kind::cancel, now_ms);
+    obligations::recompute(conn, model_of_case(m_config, r.reached_case.record), actor.tenant, meeting_id, now_ms);
   });
 }
 

@@ -7,6 +7,7 @@
 #include "crypto/random.hpp"
 #include "domain/preconditions.hpp"
 #include "domain/slots.hpp"
+#include "service/agenda.hpp"
 #include "service/audit.hpp"
 #include "service/errors.hpp"
 #include "service/invitations.hpp"
@@ -273,6 +274,9 @@ std::string Meetings::convene(const Actor& actor, const ConveneRequest& in, std:
                                {{"meeting_id", m.id}, {"type", type.id}, {"starts_at", in.starts_at_ms}}, now_ms);
     invitations::send(conn, m_config.public_base_url, m, rows, invitations::Kind::invite, now_ms);
     meetings_detail::schedule_reminder(conn, m_config.public_base_url, m, now_ms);
+    // The agenda and brief from the type's templates, and the obligations with their owners
+    // and reminder jobs, exist from the moment the meeting does (X3: due times are known now).
+    create_meeting_documents(conn, model, type, actor.tenant, m.id, now_ms);
     return m.id;
   });
 }

@@ -32,11 +32,12 @@ std::int64_t sub_second_of(std::int64_t ms) {
 
 // When the fact fulfilling an obligation of the presets happened; nullopt when it has not
 // (or when no fact fulfils it: such obligations are done by hand).
-std::optional<std::int64_t> fulfilled_at(const std::string& id, const storage::MeetingSubject& m) {
-  auto has = [&](const char* word) { return id.find(word) != std::string::npos; };
-  if (has("agenda") || has("brief")) return m.agenda_sent_at_ms;
-  if (has("agreement") || has("minutes")) return m.agreement_sent_at_ms;
-  if (has("invitation") && !has("accept")) return m.invitation_sent_at_ms;
+// When the meeting fact the model names in `fulfilled_by` happened (nullopt: not yet, or
+// the deadline names none). The agenda and the brief are sent together (Agendas::send_agenda).
+std::optional<std::int64_t> fulfilled_at(const std::string& fulfilled_by, const storage::MeetingSubject& m) {
+  if (fulfilled_by == "agenda_sent") return m.agenda_sent_at_ms;
+  if (fulfilled_by == "agreement_sent") return m.agreement_sent_at_ms;
+  if (fulfilled_by == "invitation_sent") return m.invitation_sent_at_ms;
   return std::nullopt;
 }
 
@@ -56,6 +57,12 @@ void recompute(storage::Connection& conn, const domain::Model& model, const std:
                const std::string& meeting_id, std::int64_t now_ms, const Settings& settings) {
   const auto meeting = storage::find_meeting_subject(conn, tenant, meeting_id);
   if (!meeting) return;
+  // Nothing is owed for a cancelled meeting: its open obligations leave the owners' lists
+  // and the unit's compliance (done ones stay as history).
+  if (meeting->status == "cancelled") {
+    storage::delete_open_obligations(conn, tenant, meeting_id);
+    return;
+  }
   const domain::MeetingType* type = model.meeting_type(meeting->type_id);
   if (!type) return;
   domain::Facts facts;
@@ -127,7 +134,7 @@ void recompute(storage::Connection& conn, const domain::Model& model, const std:
       for (const auto& p : people) {
         if (p.kind != "professional" || p.user_id.empty()) continue;
         std::optional<std::int64_t> done;
-        if (p.response != "pending") done = p.responded_at_ms.value_or(now_ms);
+        if (ob.fulfilled_by == "response" && p.response != "pending") done = p.responded_at_ms.value_or(now_ms);
         store(ob, p.participant_id, p.user_id, done);
       }
       continue;
@@ -135,7 +142,7 @@ void recompute(storage::Connection& conn, const domain::Model& model, const std:
     // The holder of the role; until roles are assigned, the convener answers for it.
     std::string owner = meeting->convened_by;
     if (auto it = roles.find(ob.owner_role); it != roles.end() && !it->second.empty()) owner = it->second;
-    store(ob, "", owner, fulfilled_at(ob.id, *meeting));
+    store(ob, "", owner, fulfilled_at(ob.fulfilled_by, *meeting));
   }
 }
 

@@ -116,13 +116,13 @@ void replace_agreement_actions(Connection& conn, const std::string& tenant, cons
   }
 }
 
-std::vector<AgendaItemRow> agenda_items_for_mode(Connection& conn, const std::string& tenant,
+std::vector<ModeItemRow> agenda_items_for_mode(Connection& conn, const std::string& tenant,
                                                  const std::string& meeting_id) {
   const Result r = conn.query(
       "SELECT position, title, description, description_encrypted, speaking_order FROM meeting_agenda_items "
       "WHERE tenant = $1 AND meeting_id = $2 ORDER BY position, id",
       {tenant, meeting_id});
-  std::vector<AgendaItemRow> out;
+  std::vector<ModeItemRow> out;
   for (const Row& row : r.rows)
     out.push_back({static_cast<int>(row.integer(0)), row.text(1), row.text(2), row.text(3), row.text(4)});
   return out;

@@ -43,7 +43,7 @@ struct AgreementActionRow {
 };
 
 // One agenda item as meeting mode shows it.
-struct AgendaItemRow {
+struct ModeItemRow {
   int position = 0;
   std::string title;
   std::string description;
@@ -74,7 +74,7 @@ void replace_agreement_actions(Connection& conn, const std::string& tenant, cons
                                const std::vector<AgreementActionRow>& actions);
 
 // The meeting's agenda items (0009) by position.
-std::vector<AgendaItemRow> agenda_items_for_mode(Connection& conn, const std::string& tenant,
+std::vector<ModeItemRow> agenda_items_for_mode(Connection& conn, const std::string& tenant,
                                                  const std::string& meeting_id);
 
 }  // namespace samspil::storage

@@ -103,6 +103,10 @@ bool set_obligation_missed(Connection& conn, const std::string& tenant, const st
              .affected > 0;
 }
 
+void delete_open_obligations(Connection& conn, const std::string& tenant, const std::string& meeting_id) {
+  conn.query("DELETE FROM obligations WHERE tenant = $1 AND meeting_id = $2 AND done_at IS NULL", {tenant, meeting_id});
+}
+
 std::vector<ObligationRecord> open_obligations_of_owner(Connection& conn, const std::string& tenant,
                                                         const std::string& owner_id, int limit) {
   return all(conn.query(std::string(kSelect) +

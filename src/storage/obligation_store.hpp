@@ -48,6 +48,8 @@ std::optional<ObligationRecord> find_obligation(Connection& conn, const std::str
 // Marks done (when not done yet).
 void set_obligation_done(Connection& conn, const std::string& tenant, const std::string& id, std::int64_t at_ms);
 // Claims the reminder: true when this call set reminded_at (it was unset).
+// Removes the meeting's obligations that are not done (a cancelled meeting owes nothing).
+void delete_open_obligations(Connection& conn, const std::string& tenant, const std::string& meeting_id);
 bool set_obligation_reminded(Connection& conn, const std::string& tenant, const std::string& id, std::int64_t at_ms);
 // Claims the missed report: true when this call set missed_at (it was unset).
 bool set_obligation_missed(Connection& conn, const std::string& tenant, const std::string& id, std::int64_t at_ms);

@@ -11,6 +11,7 @@
 #include "jobs/queue.hpp"
 #include "cases_service_fixture.hpp"
 #include "service/meetings.hpp"
+#include "service/obligations.hpp"
 #include "service/model_registry.hpp"
 #include "storage/meeting_store.hpp"
 
@@ -32,6 +33,7 @@ class MeetingsServiceTest : public CasesServiceTest {
     registry = std::make_unique<service::ModelRegistry>(service::ModelRegistry::of(std::move(models), "ppr-vejen-ind"));
     mconfig.models = registry.get();
     mconfig.public_base_url = "https://samspil.test";
+    mconfig.cipher = m_cipher.get();
     meetings = std::make_unique<service::Meetings>(*m_db, mconfig);
   }
 
@@ -195,6 +197,13 @@ TEST_P(MeetingsServiceTest, SignedLinkAnswersOnceMoveRaisesSequenceCancelSendsCa
   EXPECT_EQ(cancelled.method, "CANCEL");
   EXPECT_EQ(cancelled.sequence, 2);
   EXPECT_EQ(meetings->get(teacher, id, now).meeting.cancel_reason, "Ikke længere nødvendigt");
+  EXPECT_EQ(meetings->get(mother, id, now).meeting.cancel_reason, "");  // parents: cancelled, no reason
+  {  // sealed at rest: the free text is not in the row
+    auto lease = m_db->acquire();
+    const auto row = storage::find_meeting(*lease, "t1", id);
+    ASSERT_TRUE(row.has_value());
+    EXPECT_EQ(row->cancel_reason.find("nødvendigt"), std::string::npos);
+  }
   EXPECT_THROW(meetings->respond(mother, id, "accepted", now + 5), service::Conflict);
 }
 
@@ -331,3 +340,46 @@ INSTANTIATE_TEST_SUITE_P(Engines, MeetingsServiceTest,
 
 }  // namespace
 }  // namespace samspil::cases_testing
+
+// Convening creates the agenda and the obligations at once (not on the first agenda view);
+// moving moves their due times; an answer discharges the answerer's R4 obligation; a
+// cancelled meeting owes nothing.
+TEST_P(MeetingsServiceTest, ObligationsFollowConveneMoveAnswerAndCancel) {
+  const auto case_id = case_under("samarbejdsmodellen");
+  const std::int64_t start = now + 30 * kDay;
+  const auto id = convene_first(case_id, start);
+  ASSERT_FALSE(id.empty());
+  auto obligations = [&] {
+    return m_db->transaction([&](storage::Connection& c) { return service::obligations::of_meeting(c, "t1", id, now); });
+  };
+  auto find = [](const auto& list, const std::string& ob) -> const service::obligations::ObligationView* {
+    for (const auto& o : list) if (o.obligation_id == ob) return &o;
+    return nullptr;
+  };
+  EXPECT_EQ(count("SELECT COUNT(*) FROM meeting_agendas WHERE meeting_id = '" + id + "'"), 1);
+  auto list = obligations();
+  ASSERT_NE(find(list, "send_agenda"), nullptr);
+  ASSERT_TRUE(find(list, "send_agenda")->due_at_ms.has_value());
+  const std::int64_t due = *find(list, "send_agenda")->due_at_ms;
+  EXPECT_EQ(count("SELECT COUNT(*) FROM jobs WHERE kind = 'obligations.remind'") > 0, true);
+
+  meetings->move(teacher, id, start + 7 * kDay, 0, "Skolen", "", now + 1);
+  list = obligations();
+  ASSERT_NE(find(list, "send_agenda"), nullptr);
+  EXPECT_EQ(*find(list, "send_agenda")->due_at_ms, due + 7 * kDay);
+
+  meetings->cancel(teacher, id, "Forældrene er flyttet", now + 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM obligations WHERE meeting_id = '" + id + "' AND done_at IS NULL"), 0);
+}
+
+TEST_P(MeetingsServiceTest, AnAnswerDischargesTheInviteesObligation) {
+  const auto case_id = case_under("ringsted-samarbejdsmoeder");
+  const auto id = convene_first(case_id, now + 30 * kDay);
+  ASSERT_FALSE(id.empty());
+  const std::string open_of_leader = "SELECT COUNT(*) FROM obligations WHERE meeting_id = '" + id +
+                                     "' AND obligation_id = 'accept_invitation' AND owner_id = '" + w.leader +
+                                     "' AND done_at IS NULL";
+  ASSERT_EQ(count(open_of_leader), 1) << "R4: each invited professional owes an answer";
+  meetings->respond(leader, id, "accepted", now + 1);
+  EXPECT_EQ(count(open_of_leader), 0);
+}

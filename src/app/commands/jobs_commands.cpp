@@ -15,10 +15,9 @@
 #include "app/database_setup.hpp"
 #include "jobs/probe.hpp"
 #include "jobs/queue.hpp"
-#include "service/mail_outbox.hpp"
-#include "service/meetings.hpp"
-#include "app/clock.hpp"
-#include "service/obligations.hpp"
+#include "app/job_handlers.hpp"
+#include "crypto/field_cipher.hpp"
+#include "service/records_export.hpp"
 
 namespace samspil::app {
 
@@ -35,6 +34,9 @@ struct JobsOptions {
   int batch = 16;
   std::string smtp_url;  // mail.send jobs (--smtp-url)
   std::string mail_from = "Samspil <noreply@samspil.invalid>";
+  std::string public_base_url;   // links in reminder mails (--public-base-url)
+  std::string records_export;    // records.export jobs (--records-export)
+  std::string secret_key_file;   // the field key the export needs to open the stored PDF
 };
 
 // Set by SIGINT/SIGTERM: workers finish the job in hand and stop between batches.
@@ -62,6 +64,17 @@ void run_work(const JobsOptions& o) {
   std::signal(SIGINT, request_stop);
   std::signal(SIGTERM, request_stop);
   const std::string prefix = host_name() + ":" + std::to_string(::getpid()) + ":";
+  if (!service::records_export::valid_target(o.records_export)) {
+    throw CommandError("--records-export must be dir:/path or an http(s):// URL");
+  }
+  Config key_config;
+  key_config.secret_key_file = o.secret_key_file;
+  std::unique_ptr<crypto::FieldCipher> cipher;
+  if (const std::string key = load_secret_key(key_config); !key.empty()) cipher = std::make_unique<crypto::FieldCipher>(key);
+  if (!o.records_export.empty() && !cipher) throw CommandError("--records-export needs --secret-key-file");
+  const JobHandlerSettings handlers{.mail = {.smtp = {.url = o.smtp_url}, .from = o.mail_from},
+                                    .records = {.target = o.records_export, .cipher = cipher.get()},
+                                    .public_base_url = o.public_base_url};
   std::vector<std::unique_ptr<jobs::Worker>> workers;
   for (int i = 0; i < o.threads; ++i) {
     jobs::WorkerOptions options;
@@ -70,10 +83,7 @@ void run_work(const JobsOptions& o) {
     options.poll = std::chrono::milliseconds(o.poll_ms);
     options.batch = o.batch;
     workers.push_back(std::make_unique<jobs::Worker>(*db, options));
-    jobs::register_probe_handler(*workers.back());
-    service::mail_outbox::register_handler(*workers.back(), {.smtp = {.url = o.smtp_url}, .from = o.mail_from});
-    service::obligations::register_handler(*workers.back(), {}, [] { return now_ms(); });
-    service::register_meeting_jobs(*workers.back());
+    register_job_handlers(*workers.back(), handlers);
   }
   const auto stop = [] { return g_stop.load(); };
   std::vector<std::thread> threads;
@@ -129,6 +139,13 @@ void add_jobs_commands(CLI::App& app) {
   work->add_option("--poll-ms", o->poll_ms, "Sleep between polls when nothing is due")->default_val(500);
   work->add_option("--batch", o->batch, "Jobs leased per round")->default_val(16)->check(CLI::Range(1, 1000));
   add_mail_options(work, o->smtp_url, o->mail_from);
+  work->add_option("--public-base-url", o->public_base_url, "Public URL of the service, for links in reminder mails")
+      ->envname("SAMSPIL_PUBLIC_BASE_URL");
+  work->add_option("--records-export", o->records_export,
+                   "Where final agreements go: dir:/path (file drop) or http(s)://… (POST), as for serve")
+      ->envname("SAMSPIL_RECORDS_EXPORT");
+  work->add_option("--secret-key-file", o->secret_key_file, "File with the base64 field key (as for serve)")
+      ->envname("SAMSPIL_SECRET_KEY_FILE");
   work->callback([o] { run_work(*o); });
 
   CLI::App* status = jobs->add_subcommand("status", "Print the number of jobs by state as JSON");

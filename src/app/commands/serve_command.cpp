@@ -28,6 +28,7 @@
 #include "service/live_broadcast.hpp"
 #include "service/mail_outbox.hpp"
 #include "service/meetings.hpp"
+#include "app/job_handlers.hpp"
 #include "service/records_export.hpp"
 #include "service/obligations.hpp"
 #include "service/sessions.hpp"
@@ -45,19 +46,14 @@ namespace {
 // batches when asked; a job in progress finishes (or its lease expires elsewhere).
 class JobThreads {
  public:
-  JobThreads(storage::Database& db, int count, const service::mail_outbox::Settings& mail,
-             const service::records_export::Settings& records = {}) {
+  JobThreads(storage::Database& db, int count, const JobHandlerSettings& handlers) {
     char host[256] = "host";
     ::gethostname(host, sizeof host - 1);
     for (int i = 0; i < count; ++i) {
       jobs::WorkerOptions options;
       options.worker_id = std::string(host) + ":" + std::to_string(::getpid()) + ":" + std::to_string(i);
       auto worker = std::make_unique<jobs::Worker>(db, options);
-      jobs::register_probe_handler(*worker);
-      service::mail_outbox::register_handler(*worker, mail);
-      service::register_meeting_jobs(*worker);
-      if (!records.target.empty()) service::records_export::register_handler(*worker, records);
-      service::obligations::register_handler(*worker, {}, [] { return now_ms(); });
+      register_job_handlers(*worker, handlers);
       jobs::Worker* w = worker.get();
       m_workers.push_back(std::move(worker));
       m_threads.emplace_back([this, w] {
@@ -202,8 +198,10 @@ void run_serve(Config config) {
   std::cout << "samspil: listening on http://" << config.host << ":" << server.port() << "/" << std::endl;
 
   {
-    JobThreads job_threads(*db, config.job_workers, {.smtp = {.url = config.smtp_url}, .from = config.mail_from},
-                           {.target = config.records_export, .cipher = cipher.get()});
+    JobThreads job_threads(*db, config.job_workers,
+                           {.mail = {.smtp = {.url = config.smtp_url}, .from = config.mail_from},
+                            .records = {.target = config.records_export, .cipher = cipher.get()},
+                            .public_base_url = config.public_base_url});
     server.run(/*handle_signals=*/true);
     watchdog.emplace(std::chrono::milliseconds(std::max(config.shutdown_grace_ms, 1000)));
   }
