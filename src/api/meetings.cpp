@@ -5,6 +5,7 @@
 
 #include "api/json.hpp"
 #include "http/router.hpp"
+#include "service/free_busy.hpp"
 #include "service/meetings.hpp"
 #include "web/context.hpp"
 #include "web/request_state.hpp"
@@ -19,6 +20,7 @@ service::MeetingsConfig config_of(const web::WebContext& ctx) {
   c.models = ctx.models;
   c.cipher = ctx.cipher;
   c.public_base_url = ctx.settings.public_base_url;
+  if (const auto* feeds = service::free_busy::installed()) c.free_busy = feeds->source();
   return c;
 }
 
