@@ -137,7 +137,7 @@ def scenario_freebusy(engine):
                 # DKFDS validation: a refused scheme answers the form again with the error and the input kept.
                 status, _, page = b.request("POST", "/min-profil/ledig-optaget",
                                             {"csrf_token": csrf, "url": "ftp://kalender.example/x.ics"})
-                check(status == 200 and "Adressen skal begynde med https:// eller http://" in page
+                check(status == 422 and "Adressen skal begynde med https:// eller http://" in page
                       and 'href="#url"' in page and 'value="ftp://kalender.example/x.ics"' in page,
                       f"invalid URL not refused with the DKFDS error: {status}")
                 status, _, _ = b.request("POST", "/min-profil/ledig-optaget", {"url": feed.url})

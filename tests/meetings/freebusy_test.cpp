@@ -95,7 +95,7 @@ TEST_P(FreeBusyTest, UrlIsValidatedSealedAndShownAsHostOnly) {
   EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE object_type = 'freebusy_import' AND action = 'change'"), 1);
   EXPECT_TRUE(feeds->remove(teacher));
   EXPECT_FALSE(feeds->remove(teacher));
-  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE object_type = 'freebusy_import' AND action = 'delete_data'"), 1);
+  EXPECT_EQ(count("SELECT count(*) FROM audit_log WHERE object_type = 'freebusy_import' AND action = 'delete'"), 1);
   EXPECT_FALSE(feeds->status(teacher).configured);
   EXPECT_THROW(feeds->fetch_now(teacher), service::NotFound);
   // Without a field key nothing is stored.
