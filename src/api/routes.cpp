@@ -10,6 +10,7 @@ namespace samspil::api {
 void add_access_log_routes(http::Router& router, const web::WebContext& context);
 void add_me_routes(http::Router& router, const web::WebContext& context);
 void add_me_children_routes(http::Router& router, const web::WebContext& context);
+void add_freebusy_api_routes(http::Router& router, const web::WebContext& context);
 void add_case_api_routes(http::Router& router, const web::WebContext& context);
 void add_request_form_api_routes(http::Router& router, const web::WebContext& context);
 void add_meeting_api_routes(http::Router& router, const web::WebContext& context);
@@ -52,6 +53,7 @@ void add_routes(http::Router& router, const web::WebContext& context) {
   add_access_log_routes(router, context);
   add_me_routes(router, context);
   add_me_children_routes(router, context);
+  add_freebusy_api_routes(router, context);
   add_case_api_routes(router, context);
   add_request_form_api_routes(router, context);
   add_meeting_api_routes(router, context);

@@ -154,7 +154,8 @@ bool is_recurring(icalcomponent* vevent) {
          icalcomponent_get_first_property(vevent, ICAL_RDATE_PROPERTY);
 }
 
-void read_freebusy(icalcomponent* vfreebusy, std::int64_t from, std::int64_t to, std::vector<Busy>& out) {
+void read_freebusy(icalcomponent* calendar, icalcomponent* vfreebusy, std::int64_t from, std::int64_t to,
+                   std::vector<Busy>& out) {
   for (icalproperty* p = icalcomponent_get_first_property(vfreebusy, ICAL_FREEBUSY_PROPERTY); p;
        p = icalcomponent_get_next_property(vfreebusy, ICAL_FREEBUSY_PROPERTY)) {
     if (icalparameter* type = icalproperty_get_first_parameter(p, ICAL_FBTYPE_PARAMETER)) {
@@ -162,12 +163,12 @@ void read_freebusy(icalcomponent* vfreebusy, std::int64_t from, std::int64_t to,
     }
     const icalperiodtype period = icalproperty_get_freebusy(p);
     if (icaltime_is_null_time(period.start)) throw ParseError("FREEBUSY period without a start");
-    // Periods are UTC by RFC 5545; a floating one is read as Copenhagen time.
-    const std::int64_t start =
-        detail::to_utc_ms(period.start, icaltime_is_utc(period.start) ? nullptr : detail::copenhagen());
+    // Periods are UTC by RFC 5545; some publishers write local times with a TZID parameter
+    // (read in that zone) or none at all (floating: read as Copenhagen time).
+    const std::int64_t start = detail::to_utc_ms(period.start, zone_of(calendar, p, period.start));
     std::int64_t end = start;
     if (!icaltime_is_null_time(period.end))
-      end = detail::to_utc_ms(period.end, icaltime_is_utc(period.end) ? nullptr : detail::copenhagen());
+      end = detail::to_utc_ms(period.end, zone_of(calendar, p, period.end));
     else
       end = start + 1000LL * icaldurationtype_as_int(period.duration);
     add_clipped(out, start, end, from, to);
@@ -194,7 +195,7 @@ std::vector<Busy> busy_times(std::string_view ics, std::int64_t from_ms, std::in
        c = icalcomponent_get_next_component(calendar, ICAL_ANY_COMPONENT)) {
     const icalcomponent_kind kind = icalcomponent_isa(c);
     if (kind == ICAL_VFREEBUSY_COMPONENT) {
-      read_freebusy(c, from_ms, to_ms, busy);
+      read_freebusy(calendar, c, from_ms, to_ms, busy);
     } else if (kind == ICAL_VEVENT_COMPONENT) {
       const Span span = event_span(calendar, c);
       if (!span.ok) throw ParseError("VEVENT without a valid DTSTART/DTEND");

@@ -1,14 +1,17 @@
 // Finding a time (issue 6 item 2): busy times of every person from their Samspil meetings
-// (ONE query for all) plus their imported calendars (a port; a calendar that cannot be
-// fetched is reported and ignored), fed to the engine's slot finder with the type's
-// windows or agreed booking slots (F4), default duration (F5) and the earliest start at
-// which every "before the meeting" deadline is still reachable.
+// (ONE query for all) plus their imported calendars (a port, read for all users at once; a
+// calendar that cannot be fetched now is reported, and its last fetched busy times used),
+// fed to the engine's slot finder with the type's windows or agreed booking slots (F4),
+// default duration (F5) and the earliest start at which every "before the meeting"
+// deadline is still reachable.
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <map>
 
 #include "domain/slots.hpp"
 #include "service/errors.hpp"
+#include "service/free_busy.hpp"
 #include "service/meetings.hpp"
 #include "service/meetings_internal.hpp"
 
@@ -55,14 +58,29 @@ SlotResult Meetings::find_slots(const Actor& actor, const std::string& case_id, 
   for (const auto& id : search.user_ids) per_user[id];
   for (const auto& b : g.busy) per_user[b.user_id].push_back({instant(b.start_ms), instant(b.end_ms)});
   if (m_config.free_busy) {
-    for (auto& [user, list] : per_user) {
-      try {
-        for (const auto& b : m_config.free_busy(actor.tenant, user, now_ms, horizon)) {
-          list.push_back({instant(b.start_ms), instant(b.end_ms)});
-        }
-      } catch (const std::exception&) {
-        result.calendar_failures.push_back(user);
-      }
+    // Every participant's calendar at once: a slow feed costs its own timeout, not the sum.
+    struct Read {
+      std::vector<FreeBusyInterval> busy;
+      bool failed = false;
+    };
+    std::vector<std::pair<std::string, std::future<Read>>> reads;
+    for (const auto& entry : per_user) {
+      const std::string user = entry.first;
+      reads.emplace_back(user, std::async(std::launch::async, [this, tenant = actor.tenant, user, now_ms, horizon] {
+                           try {
+                             return Read{m_config.free_busy(tenant, user, now_ms, horizon), false};
+                           } catch (const FreeBusyUnavailable& e) {
+                             return Read{e.cached, true};  // the last fetched busy times still count
+                           } catch (const std::exception&) {
+                             return Read{{}, true};
+                           }
+                         }));
+    }
+    for (auto& [user, future] : reads) {
+      const Read read = future.get();
+      auto& list = per_user[user];
+      for (const auto& b : read.busy) list.push_back({instant(b.start_ms), instant(b.end_ms)});
+      if (read.failed) result.calendar_failures.push_back(user);
     }
   }
   domain::BusyLists lists;

@@ -125,6 +125,13 @@ http::Response details_step(const WebContext& ctx, http::Request& request, const
                                        [&](const auto& p) { return !r.user_id.empty() && p.user_id == r.user_id; });
           row->SetValue("holder", it != proposal.participants.end() ? it->display_name : t.t("meetings_new_no_holder"));
         }
+        // Whose imported calendar could not be read now (by name; never the calendar's address).
+        for (const auto& user_id : slots.calendar_failures) {
+          const auto it = std::find_if(proposal.participants.begin(), proposal.participants.end(),
+                                       [&](const auto& p) { return p.user_id == user_id; });
+          auto* person = body.AddSectionDictionary("FAILED_PERSON");
+          person->SetValue("name", it != proposal.participants.end() ? it->display_name : user_id);
+        }
         if (!slots.calendar_failures.empty()) body.ShowSection("CALENDAR_FAILED");
         if (slots.slots.empty()) body.ShowSection("NO_SLOTS");
       }));

@@ -1,5 +1,7 @@
 #include "web/meeting_support.hpp"
 
+#include "service/free_busy.hpp"
+
 #include <chrono>
 #include <cstdio>
 
@@ -15,6 +17,7 @@ service::MeetingsConfig meetings_config(const WebContext& context) {
   c.models = context.models;
   c.cipher = context.cipher;
   c.public_base_url = context.settings.public_base_url;
+  if (const auto* feeds = service::free_busy::installed()) c.free_busy = feeds->source();
   return c;
 }
 

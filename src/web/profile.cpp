@@ -1,9 +1,13 @@
 // /min-profil: the signed-in user's own page: change the passphrase, set up or replace the
-// TOTP second factor (the new secret is used only once a code from it is entered).
+// TOTP second factor (the new secret is used only once a code from it is entered); set,
+// fetch ("Hent nu") and remove one's imported free/busy calendar (service/free_busy; the
+// URL is never shown back, only its host).
 #include "service/errors.hpp"
 #include "service/login.hpp"
+#include "service/free_busy.hpp"
 #include "service/totp_factor.hpp"
 #include "storage/actor_store.hpp"
+#include "web/cases_support.hpp"
 #include "web/csrf.hpp"
 #include "web/error_pages.hpp"
 #include "web/login_support.hpp"
@@ -19,7 +23,48 @@ std::string field(const std::map<std::string, std::string>& fields, const char* 
   return it == fields.end() ? std::string() : it->second;
 }
 
-http::Response render_profile(const WebContext& ctx, const http::Request& request, const FormErrors& errors) {
+void fill_free_busy(const http::Request& request, ctemplate::TemplateDictionary& body, const std::string& kept_url) {
+  const auto* feeds = service::free_busy::installed();
+  if (!feeds || !feeds->available()) {
+    body.ShowSection("UNAVAILABLE");
+    return;
+  }
+  body.ShowSection("AVAILABLE");
+  body.SetValue("url_value", kept_url);
+  const auto s = feeds->status(actor(request));
+  if (!s.configured) {
+    body.ShowSection("NONE");
+    return;
+  }
+  body.ShowSection("CONFIGURED");
+  body.SetValue("host", s.host);
+  if (s.fetched_at_ms) body.SetValue("fetched", danish_time(*s.fetched_at_ms));
+  if (s.attempted_at_ms) body.SetValue("attempted", danish_time(*s.attempted_at_ms));
+  body.SetIntValue("busy_count", static_cast<long>(s.busy_count));
+  if (s.status == "ok") {
+    body.ShowSection("OK");
+  } else if (s.status == "failed") {
+    body.SetValue("error", s.error);
+    body.ShowSection("FAILED");
+    if (s.fetched_at_ms) body.ShowSection("LAST_GOOD");
+  } else {
+    body.ShowSection("NEVER");
+  }
+}
+
+void flash(const WebContext& ctx, const http::Request& request, const std::string& message) {
+  ctx.db.transaction(
+      [&](storage::Connection& c) { service::sessions::set_flash(c, state(request).session_id_hash, message); });
+}
+
+// The outcome of a fetch as a flash: Danish, never the URL.
+std::string fetch_message(const WebContext& ctx, const service::free_busy::Status& s, const char* ok_key) {
+  if (s.status == "ok") return ctx.views.t(ok_key);
+  return ctx.views.t("freebusy_saved_failed") + ": " + s.error + ".";
+}
+
+http::Response render_profile(const WebContext& ctx, const http::Request& request, const FormErrors& errors,
+                              const std::string& kept_url = "") {
   const service::Actor& a = actor(request);
   const auto credentials = ctx.db.transaction(
       [&](storage::Connection& c) { return storage::find_credentials(c, a.tenant, a.user_id); });
@@ -37,6 +82,7 @@ http::Response render_profile(const WebContext& ctx, const http::Request& reques
         body.SetValue("role", std::string(service::role_label_da(a.role)));
         body.ShowSection(credentials && credentials->totp_enabled ? "TOTP_ON" : "TOTP_OFF");
         if (credentials && !credentials->password_hash.empty()) body.ShowSection("HAS_PASSWORD");
+        fill_free_busy(request, body, kept_url);
       });
 }
 
@@ -100,6 +146,53 @@ void add_profile_routes(http::Router& router, const WebContext& context) {
         return http::Response::redirect("/min-profil");
       },
       {.name = "profile.totp", .policy = "signed_in"});
+
+  // The imported free/busy calendar: set (fetched at once, ~3 s at most), fetch now, remove.
+  router.add(
+      "POST", "/min-profil/ledig-optaget",
+      [&context](http::Request& request) {
+        if (!service::free_busy::installed() || !service::free_busy::installed()->available()) {
+          return error_page(context.views, request, 503, context.views.t("freebusy_unavailable"));
+        }
+        const auto fields = form_fields(request);
+        const std::string url = trim(field(fields, "url"));
+        service::free_busy::Status s;
+        try {
+          s = service::free_busy::installed()->set(actor(request), url);
+        } catch (const service::Invalid& e) {
+          return render_profile(context, request, e.fields, url);
+        }
+        flash(context, request, fetch_message(context, s, "freebusy_saved_ok"));
+        return http::Response::redirect("/min-profil#ledig-optaget");
+      },
+      {.name = "profile.freebusy.set", .policy = "signed_in", .execution = http::Execution::worker_pool});
+
+  router.add(
+      "POST", "/min-profil/ledig-optaget/hent",
+      [&context](http::Request& request) {
+        if (!service::free_busy::installed() || !service::free_busy::installed()->available()) {
+          return error_page(context.views, request, 503, context.views.t("freebusy_unavailable"));
+        }
+        try {
+          const auto s = service::free_busy::installed()->fetch_now(actor(request));
+          flash(context, request, s.status == "ok" ? context.views.t("freebusy_fetched_ok")
+                                                   : context.views.t("freebusy_status_failed") + ": " + s.error + ".");
+        } catch (const service::NotFound&) {
+          flash(context, request, context.views.t("freebusy_not_set"));
+        }
+        return http::Response::redirect("/min-profil#ledig-optaget");
+      },
+      {.name = "profile.freebusy.fetch", .policy = "signed_in", .execution = http::Execution::worker_pool});
+
+  router.add(
+      "POST", "/min-profil/ledig-optaget/fjern",
+      [&context](http::Request& request) {
+        if (service::free_busy::installed() && service::free_busy::installed()->remove(actor(request))) {
+          flash(context, request, context.views.t("freebusy_removed"));
+        }
+        return http::Response::redirect("/min-profil#ledig-optaget");
+      },
+      {.name = "profile.freebusy.remove", .policy = "signed_in", .execution = http::Execution::worker_pool});
 }
 
 }  // namespace samspil::web

@@ -31,3 +31,30 @@
 </div>
 <button class="button button-primary" type="submit">{{t_profile_password_submit}}</button>
 </form>{{/HAS_PASSWORD}}
+<h2 id="ledig-optaget">{{t_freebusy_heading}}</h2>
+<p>{{t_freebusy_lead}}</p>
+{{#UNAVAILABLE}}<p>{{t_freebusy_unavailable}}</p>{{/UNAVAILABLE}}
+{{#AVAILABLE}}{{#NONE}}<p>{{t_freebusy_none}}</p>{{/NONE}}
+{{#CONFIGURED}}<p>{{t_freebusy_current}} <strong>{{host}}/…</strong></p>
+{{#OK}}<p>{{t_freebusy_status_ok}} {{fetched}}: {{busy_count}} {{t_freebusy_status_busy}}.</p>{{/OK}}
+{{#FAILED}}<div class="alert alert-warning" role="status"><div class="alert-body"><p class="alert-heading">{{t_freebusy_status_failed}} ({{attempted}})</p>
+<p class="alert-text">{{error}}.{{#LAST_GOOD}} {{t_freebusy_last_good}} ({{fetched}}).{{/LAST_GOOD}}</p></div></div>{{/FAILED}}
+{{#NEVER}}<p>{{t_freebusy_status_never}}</p>{{/NEVER}}
+<form method="post" action="/min-profil/ledig-optaget/hent" novalidate class="samspil-inline-form">
+<input type="hidden" name="csrf_token" value="{{csrf_token}}">
+<button class="button button-secondary" type="submit">{{t_freebusy_fetch}}</button>
+</form>
+<form method="post" action="/min-profil/ledig-optaget/fjern" novalidate class="samspil-inline-form">
+<input type="hidden" name="csrf_token" value="{{csrf_token}}">
+<button class="button button-secondary" type="submit">{{t_freebusy_remove}}</button>
+</form>{{/CONFIGURED}}
+<form method="post" action="/min-profil/ledig-optaget" novalidate>
+<input type="hidden" name="csrf_token" value="{{csrf_token}}">
+<div class="form-group{{#URL_ERROR}} form-error{{/URL_ERROR}}">
+<label class="form-label" for="url">{{t_freebusy_url_label}}</label>
+<span class="form-hint" id="url-hint">{{t_freebusy_url_hint}}</span>
+{{#URL_ERROR}}<span class="form-error-message" id="url-error"><span class="sr-only">{{t_form_error_prefix}}</span>{{url_error}}</span>{{/URL_ERROR}}
+<input class="form-input input-width-xl" type="url" id="url" name="url" value="{{url_value}}" autocomplete="off" spellcheck="false" aria-describedby="url-hint{{#URL_ERROR}} url-error{{/URL_ERROR}}">
+</div>
+<button class="button button-primary" type="submit">{{t_freebusy_save}}</button>
+</form>{{/AVAILABLE}}

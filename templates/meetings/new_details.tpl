@@ -4,7 +4,7 @@
 <ul>
 {{#ROLE}}<li>{{role}}: {{holder}}</li>
 {{/ROLE}}</ul>
-{{#CALENDAR_FAILED}}<div class="alert alert-warning" role="status"><div class="alert-body"><p class="alert-text">{{t_meetings_calendar_failed}}</p></div></div>{{/CALENDAR_FAILED}}
+{{#CALENDAR_FAILED}}<div class="alert alert-warning" role="status"><div class="alert-body"><p class="alert-heading">{{t_freebusy_convene_failed}}</p><ul class="alert-text">{{#FAILED_PERSON}}<li>{{name}}</li>{{/FAILED_PERSON}}</ul><p class="alert-text">{{t_freebusy_convene_failed_hint}}</p></div></div>{{/CALENDAR_FAILED}}
 {{#NO_SLOTS}}<p>{{t_meetings_new_no_slots}}</p>{{/NO_SLOTS}}
 <form method="post" action="{{action}}" novalidate>
 {{>CSRF}}

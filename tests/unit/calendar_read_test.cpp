@@ -210,3 +210,56 @@ TEST(CalendarRead, GarbageIsAParseError) {
   EXPECT_THROW(cal::parse_invitation(crlf("BEGIN:VCALENDAR\nBEGIN:VEVENT\nDTSTART:20270301T080000Z\nEND:VEVENT\nEND:VCALENDAR\n")),
                cal::ParseError);
 }
+
+// Some publishers write FREEBUSY periods in local time with a TZID (RFC 5545 wants UTC):
+// the TZID's zone (the file's own VTIMEZONE or an Olson name) is used, across the change
+// to summer time on 28 March 2027; a floating period is Copenhagen time.
+TEST(CalendarRead, FreeBusyPeriodsWithTzidAndFloating) {
+  const std::string ics = crlf(R"(BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Test//Lokal ledig-optaget//DA
+BEGIN:VFREEBUSY
+DTSTART:20270301T000000Z
+DTEND:20270401T000000Z
+FREEBUSY;FBTYPE=BUSY;TZID=Europe/Copenhagen:20270302T090000/20270302T100000
+FREEBUSY;TZID=Europe/Copenhagen:20270329T100000/PT90M
+FREEBUSY;TZID=America/New_York:20270305T090000/20270305T093000
+FREEBUSY:20270306T120000/20270306T130000
+FREEBUSY;FBTYPE=FREE;TZID=Europe/Copenhagen:20270307T080000/20270307T160000
+END:VFREEBUSY
+END:VCALENDAR
+)");
+  const auto busy = cal::busy_times(ics, k_march, k_april);
+  ASSERT_EQ(busy.size(), 4u);
+  expect_busy(busy[0], utc(2, 8), utc(2, 9));             // CET = UTC+1
+  expect_busy(busy[1], utc(5, 14), utc(5, 14, 30));       // New York, EST = UTC-5
+  expect_busy(busy[2], utc(6, 11), utc(6, 12));           // floating: Copenhagen time
+  expect_busy(busy[3], utc(29, 8), utc(29, 9, 30));       // CEST = UTC+2, with a duration
+}
+
+// A calendar with both: a VFREEBUSY block and VEVENTs (UTC and TZID), all counted, sorted.
+TEST(CalendarRead, FreeBusyAndEventsTogether) {
+  const std::string ics = crlf(R"(BEGIN:VCALENDAR
+VERSION:2.0
+PRODID:-//Test//Blandet//DA
+BEGIN:VEVENT
+UID:a
+DTSTART;TZID=Europe/Copenhagen:20270310T130000
+DTEND;TZID=Europe/Copenhagen:20270310T140000
+END:VEVENT
+BEGIN:VFREEBUSY
+FREEBUSY:20270309T080000Z/20270309T083000Z
+END:VFREEBUSY
+BEGIN:VEVENT
+UID:b
+DTSTART:20270308T070000Z
+DURATION:PT45M
+END:VEVENT
+END:VCALENDAR
+)");
+  const auto busy = cal::busy_times(ics, k_march, k_april);
+  ASSERT_EQ(busy.size(), 3u);
+  expect_busy(busy[0], utc(8, 7), utc(8, 7, 45));
+  expect_busy(busy[1], utc(9, 8), utc(9, 8, 30));
+  expect_busy(busy[2], utc(10, 12), utc(10, 13));
+}

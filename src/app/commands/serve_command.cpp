@@ -27,6 +27,7 @@
 #include "service/login.hpp"
 #include "service/live_broadcast.hpp"
 #include "service/mail_outbox.hpp"
+#include "service/free_busy.hpp"
 #include "service/meetings.hpp"
 #include "app/job_handlers.hpp"
 #include "service/records_export.hpp"
@@ -142,6 +143,9 @@ void run_serve(Config config) {
   for (const auto& error : models.errors()) spdlog::warn("model not loaded: {}", error);
   // Meeting mode's live fan-out: in-process, so one serving process per database (docs/live.md).
   service::LiveBroadcast live;
+  // Users' imported free/busy calendars for the slot finder (libcurl, ~3 s, 1 MiB; cached).
+  const service::free_busy::Feeds free_busy(*db, cipher.get(), service::free_busy::curl_fetcher(),
+                                            [] { return now_ms(); });
   const web::WebContext web_context{*db,
                                     *views,
                                     {.secure_cookies = config.secure_cookies, .public_base_url = config.public_base_url},
@@ -151,6 +155,7 @@ void run_serve(Config config) {
                                     &models,
                                     &live,
                                     !config.records_export.empty()};
+  service::free_busy::install(&free_busy);
   // Staff single sign-on (OpenID Connect) when an issuer is configured; the provider is
   // discovered on the first log-in, so serving starts even while it is unreachable. Without
   // an issuer the SSO paths answer a Danish "not available" page.
@@ -205,6 +210,7 @@ void run_serve(Config config) {
     server.run(/*handle_signals=*/true);
     watchdog.emplace(std::chrono::milliseconds(std::max(config.shutdown_grace_ms, 1000)));
   }
+  service::free_busy::install(nullptr);
   spdlog::info("{\"event\":\"stopped\"}");
 }
 
