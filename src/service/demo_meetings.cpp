@@ -35,7 +35,7 @@ const char* kEmmaCase = "demo-case-emma";
 
 Actor actor_of(storage::Database& db, const DemoIds& ids, const std::string& email) {
   std::optional<Actor> actor;
-  db.transaction([&](storage::Connection& conn) { actor = load_actor(conn, kTenant, ids.users.at(email)); });
+  db.transaction([&](storage::Connection& conn) { actor = sessions::load_actor(conn, kTenant, ids.users.at(email)); });
   if (!actor) throw std::runtime_error("demo: no actor for " + email);
   return *actor;
 }
