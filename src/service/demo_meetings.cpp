@@ -154,8 +154,8 @@ void add_demo_meetings(storage::Database& db, const DemoIds& ids, const ModelReg
   content.signs_adults = "De voksne sætter små legegrupper i gang hver formiddag.";
   content.child_perspective = "Emma vil gerne lege med Alma og bygge huler.";
   content.next_meeting = "Opfølgende møde om seks uger.";
-  agreements.step(psychologist, held, 1, now_ms);
-  agreements.save(psychologist, held, 0, content,
+  const auto stepped = agreements.step(psychologist, held, 1, now_ms);
+  agreements.save(psychologist, held, stepped.version, content,
                   {{"Små legegrupper hver formiddag", leader.user_id, "", now_ms + 14 * kDay},
                    {"Fortæl om Emmas leg derhjemme", "", "Forældrene", std::nullopt}},
                   now_ms);
