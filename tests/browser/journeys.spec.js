@@ -24,7 +24,7 @@ const { baseURL, smtpDir } = require('./paths');
 test.describe.configure({ mode: 'serial' });
 
 // What the chain has made so far (one chain per project; workers: 1).
-const chain = { title: '', caseUrl: '', meetingUrl: '' };
+const chain = { title: '', caseUrl: '', meetingUrl: '', when: '', mailsBefore: new Set() };
 
 // A page signed in as `role` in a context like the project's (JavaScript on or off).
 async function pageAs(browser, testInfo, role) {
@@ -181,6 +181,7 @@ test('d. mødet indkaldes på en ledig tid og accepteres af lederen og forælder
   chain.meetingUrl = new URL(psychologist.url()).pathname;
   expect(chain.meetingUrl).toMatch(/^\/moeder\/[^/]+$/);
   await expect(psychologist.locator('dt:text-is("Tidspunkt") + dd')).toHaveText(slotLabel.split('–')[0]);
+  chain.when = slotLabel.split('–')[0].trim();  // "dd.mm.yyyy hh:mm"
   await psychologist.context().close();
 
   // The leader accepts on the meeting page.
@@ -252,6 +253,7 @@ test('e. mødeafvikling: punkterne, aftalen skrives, læses op og bekræftes', a
   // Read back (R6), then confirm: final, PDF/A, mailed.
   await chair.getByRole('button', { name: 'Aftalen er læst op' }).click();
   await expect(chair.locator('#live-status')).toHaveText('Læst op – venter på bekræftelse');
+  chain.mailsBefore = new Set(mailFiles());
   await chair.getByRole('button', { name: 'Bekræft og send aftalen' }).click();
   await expect(chair.locator('#live-status')).toHaveText('Bekræftet og sendt');
   await expect(chair.getByRole('heading', { name: 'Aftalen er bekræftet' })).toBeVisible();
@@ -279,9 +281,12 @@ test('f. aftalen som PDF: på mødet, i forældreportalen og som mail med bilag'
 
   // The mail with the PDF attached reached every participant at the SMTP sink (the outbox
   // sends it from serve's job threads).
+  // Only mails that arrived after the chair confirmed, naming this meeting's time
+  // ("… fra Opstartsmøde den 23.11.2026 kl. 09.30").
+  const when = chain.when.replace(/ (\d\d):(\d\d)$/, ' kl. $1.$2');
   for (const address of ['foraelder@demo-kommune.invalid', 'leder@demo-kommune.invalid']) {
-    const mail = await waitForMail((m) => m.to.includes(address) && m.subject.startsWith('Aftale fra') &&
-                                          m.raw.includes(meetingId));
+    const mail = await waitForMail((m) => m.to.includes(address) && m.subject === 'Aftale fra Opstartsmøde' &&
+                                          (m.text || '').includes(`den ${when}`));
     expect(mail.raw, `the agreement mail to ${address} has the PDF attached`).toMatch(/Content-Type: application\/pdf/i);
     expect(mail.raw).toContain('JVBERi0');  // "%PDF-" in base64
   }
@@ -297,17 +302,26 @@ async function expectPdf(page, href) {
   expect(body.subarray(0, 5).toString('latin1')).toBe('%PDF-');
 }
 
+function mailFiles() {
+  const dir = smtpDir();
+  return (fs.existsSync(dir) ? fs.readdirSync(dir) : []).filter((n) => n.endsWith('.json')).sort();
+}
+
 async function waitForMail(predicate, timeoutMs = 30_000) {
   const dir = smtpDir();
   const end = Date.now() + timeoutMs;
   while (Date.now() < end) {
-    for (const name of fs.existsSync(dir) ? fs.readdirSync(dir).sort() : []) {
-      if (!name.endsWith('.json')) continue;
+    for (const name of mailFiles()) {
+      if (chain.mailsBefore.has(name)) continue;
       let message;
       try { message = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')); } catch (e) { continue; }
       if (predicate(message)) return message;
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error(`no matching mail in ${dir} within ${timeoutMs} ms`);
+  const seen = (fs.existsSync(dir) ? fs.readdirSync(dir) : []).filter((n) => n.endsWith('.json')).map((n) => {
+    try { const m = JSON.parse(fs.readFileSync(path.join(dir, n), 'utf8')); return `${m.to.join(',')}: ${m.subject}`; }
+    catch (e) { return n; }
+  });
+  throw new Error(`no matching mail in ${dir} within ${timeoutMs} ms; received: ${seen.join(' | ')}`);
 }
