@@ -49,6 +49,10 @@ const domain::DocumentUse* agreement_use(const domain::MeetingType* type) {
   if (type == nullptr) return nullptr;
   for (const auto& d : type->documents)
     if (d.kind == "agreement") return &d;
+  // Models that write the meeting's outcome as an action plan (handleplan, e.g. PPR's
+  // opstartsmøde, P4/P5) record it in the agreement: its sharing rules are the action plan's.
+  for (const auto& d : type->documents)
+    if (d.kind == "action_plan") return &d;
   return nullptr;
 }
 

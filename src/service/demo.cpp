@@ -135,8 +135,10 @@ void seed_family(storage::Connection& conn, const DemoIds& ids, std::int64_t now
 
 }  // namespace
 
-DemoResult create_demo(storage::Database& db, std::int64_t now_ms, const crypto::FieldCipher* cipher) {
+DemoResult create_demo(storage::Database& db, std::int64_t now_ms, const crypto::FieldCipher* cipher,
+                       const ModelRegistry* models) {
   DemoResult result{kTenantId, kTenantName, false, demo_logins(), cipher ? kDemoAdminTotpSecret : ""};
+  DemoIds last_ids;
   db.transaction([&](storage::Connection& conn) {
     if (storage::find_tenant(conn, kTenantId)) return;
     // The demo log-ins have published passwords: never add them to a database that already
@@ -146,16 +148,19 @@ DemoResult create_demo(storage::Database& db, std::int64_t now_ms, const crypto:
                         "is only created in an empty database");
     }
     storage::insert_tenant(conn, {kTenantId, kTenantName, now_ms});
-    DemoIds ids;
+    DemoIds& ids = last_ids;
     seed_units(conn, ids, now_ms);
     seed_people(conn, ids, cipher, now_ms);
     seed_family(conn, ids, now_ms);
     demo_detail::seed_population(conn, ids, cipher, now_ms);
-    // Hook for the meetings helper (service/demo_meetings.cpp): demo meetings for the cases
-    // above are added here, in the same transaction, e.g.
-    //   add_demo_meetings(conn, ids, cipher, now_ms);
+    demo_detail::seed_family_case(conn, ids, cipher, now_ms);
     result.created = true;
   });
+  // Meetings go through the services (each its own transaction, with audit entries and
+  // outbox rows) once the people and cases above are committed.
+  if (result.created && models != nullptr && cipher != nullptr) {
+    demo_detail::add_demo_meetings(db, last_ids, *models, *cipher, now_ms);
+  }
   return result;
 }
 

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "crypto/field_cipher.hpp"
+#include "service/model_registry.hpp"
 #include "storage/database.hpp"
 
 namespace samspil::service {
@@ -53,12 +54,22 @@ inline constexpr int kDemoChildren = 200;
 namespace demo_detail {
 // Adds the units, staff, children, guardians and cases at scale in the caller's transaction.
 void seed_population(storage::Connection& conn, DemoIds& ids, const crypto::FieldCipher* cipher, std::int64_t now_ms);
+// The demo family's daycare child Emma gets a case in the PPR district state (demo-case-emma),
+// in the caller's transaction (service/demo_meetings.cpp).
+void seed_family_case(storage::Connection& conn, const DemoIds& ids, const crypto::FieldCipher* cipher,
+                      std::int64_t now_ms);
+// After the demo's transaction: meetings convened, answered, held and confirmed through the
+// services by the demo's staff (Emma's case and demo-case-033).
+void add_demo_meetings(storage::Database& db, const DemoIds& ids, const ModelRegistry& models,
+                       const crypto::FieldCipher& cipher, std::int64_t now_ms);
 }  // namespace demo_detail
 
 // Creates the demo municipality and its log-ins in one transaction; running it again
 // changes nothing and returns the same log-ins. The administrator's TOTP secret is sealed
 // with cipher when one is given. Throws DemoRefused in a database that already holds
-// another municipality.
-DemoResult create_demo(storage::Database& db, std::int64_t now_ms, const crypto::FieldCipher* cipher = nullptr);
+// another municipality. With the models and a cipher, the new demo also gets meetings
+// (demo_detail::add_demo_meetings, after the transaction, through the services).
+DemoResult create_demo(storage::Database& db, std::int64_t now_ms, const crypto::FieldCipher* cipher = nullptr,
+                       const ModelRegistry* models = nullptr);
 
 }  // namespace samspil::service

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "service/agreements_internal.hpp"
 #include "service/cases.hpp"
 #include "service/errors.hpp"
 #include "service/overview_obligations.hpp"
@@ -174,6 +175,11 @@ std::vector<OverviewMeeting> Overview::agreements(const Actor& actor) {
   auto lease = m_db.acquire();
   std::vector<OverviewMeeting> out;
   for (auto& r : storage::finalised_meetings_of_user(*lease, actor.tenant, actor.user_id, 50)) {
+    // Only agreements the model shares with the parents (X6, FP7): the others are not theirs
+    // to download (Agreements::pdf answers 404), so the portal does not offer them.
+    const domain::Model* model = m_models != nullptr ? m_models->find(r.model_id) : nullptr;
+    const auto* use = agreements_detail::agreement_use(model != nullptr ? model->meeting_type(r.type_id) : nullptr);
+    if (use == nullptr || !use->shared_with_parents) continue;
     std::string name = meeting_type_name(r.model_id, r.type_id);
     out.push_back({std::move(r), std::move(name)});
   }

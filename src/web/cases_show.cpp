@@ -2,10 +2,14 @@
 // moves the model offers with the reason when one is not allowed now, and the timeline.
 // POST /sager/{id}/skift moves the case (the engine decides; a refusal is shown with its
 // rule ids), POST /sager/{id}/afproevet records what was tried (F3).
+#include <algorithm>
+
 #include "service/cases.hpp"
+#include "service/meetings.hpp"
 #include "service/triage.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
+#include "web/meeting_support.hpp"
 #include "web/request_state.hpp"
 #include "web/routes.hpp"
 
@@ -83,6 +87,23 @@ http::Response show(const WebContext& ctx, const CasePages& pages, http::Request
           body.AddSectionDictionary("CONSENT")->SetValue("name", s ? s->name : scope);
         }
         if (view.consents_in_force.empty()) body.ShowSection("NO_CONSENT");
+        if (who.is_staff()) {
+          // The case's meetings, newest first, each linking to its page (agenda, meeting mode).
+          auto meetings = service::Meetings(ctx.db, meetings_config(ctx)).of_case(who, id, ctx.now_ms());
+          std::sort(meetings.begin(), meetings.end(),
+                    [](const auto& a, const auto& b) { return a.starts_at_ms > b.starts_at_ms; });
+          auto* list = body.AddSectionDictionary("MEETINGS");
+          if (meetings.empty()) list->ShowSection("NO_MEETINGS");
+          for (const auto& m : meetings) {
+            const auto* model = ctx.models != nullptr ? ctx.models->find(m.model_id) : nullptr;
+            const auto* type = model != nullptr ? model->meeting_type(m.type_id) : nullptr;
+            auto* row = list->AddSectionDictionary("MEETING");
+            row->SetValue("meeting_id", m.id);
+            row->SetValue("type_name", type != nullptr ? type->name : m.type_id);
+            row->SetValue("starts", m.starts_at_ms ? danish_time(*m.starts_at_ms) : "–");
+            row->SetValue("status", status_label(ctx.views, m.status));
+          }
+        }
         if (who.is_staff()) {
           auto* staff = body.AddSectionDictionary("STAFF");
           tried.fill(*staff, ctx.views);

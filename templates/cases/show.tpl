@@ -23,7 +23,11 @@
 {{#NO_CONSENT}}<p>{{t_cases_show_no_consent}}</p>{{/NO_CONSENT}}<ul>
 {{#CONSENT}}<li>{{name}}</li>
 {{/CONSENT}}</ul>
-{{#STAFF}}<p><a href="{{case_href}}/anmodning">{{t_rf_title}}</a></p>
+{{#MEETINGS}}<h2>{{t_journeys_case_meetings}}</h2>
+{{#NO_MEETINGS}}<p>{{t_journeys_case_no_meetings}}</p>{{/NO_MEETINGS}}<ul class="nobullet-list">
+{{#MEETING}}<li><a href="/moeder/{{meeting_id}}">{{type_name}} {{starts}}</a> – {{status}}</li>
+{{/MEETING}}</ul>
+{{/MEETINGS}}{{#STAFF}}<p><a href="{{case_href}}/anmodning">{{t_rf_title}}</a> · <a href="{{case_href}}/moeder/ny">{{t_meetings_new_title}}</a></p>
 <h2>{{t_cases_show_moves}}</h2>
 <p>{{t_cases_show_moves_lead}}</p>
 <ul class="nobullet-list">

@@ -18,6 +18,12 @@
 {{#PARTICIPANT}}<li><strong>{{name}}</strong> ({{relation}}) – {{t_meetings_roles}}: {{roles}} – {{response}}</li>
 {{/PARTICIPANT}}</ul>
 {{>PERSPECTIVES}}
+<h2>{{t_journeys_meeting_pages}}</h2>
+<ul>
+<li><a href="/moeder/{{meeting_id}}/dagsorden">{{t_agenda_title}}</a></li>
+<li><a href="/moeder/{{meeting_id}}/oplaeg">{{t_brief_title}}</a></li>
+<li><a href="/moeder/{{meeting_id}}/afvikling">{{t_live_title}}</a></li>
+</ul>
 {{#MY_ANSWER}}<h2>{{t_meetings_my_answer}}</h2>
 <p>{{t_meetings_my_answer_now}} {{response}}</p>
 <form method="post" action="/moeder/{{meeting_id}}/svar" novalidate>

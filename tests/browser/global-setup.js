@@ -24,7 +24,13 @@ module.exports = async function globalSetup() {
   if (demo.status !== 0) throw new Error(`samspil demo failed (${demo.status}): ${demo.stderr || demo.stdout}`);
 
   const serveKeyArgs = supports(bin, 'serve', '--secret-key-file') ? ['--secret-key-file', keyFile] : [];
+  // A real SMTP server on loopback (tests/e2e/smtp_sink.mjs, as the e2e harness uses): the
+  // journeys read the agreement's mail with its PDF attachment from its directory.
+  const smtpDir = path.join(dir, 'mail');
+  const sink = await startSmtpSink(smtpDir);
   const server = spawn(bin, ['serve', '--database-url', db, '--listen', '127.0.0.1:0', '--secure-cookies=false',
+                             '--smtp-url', `smtp://127.0.0.1:${sink.port}`,
+                             '--mail-from', 'Samspil Demo <noreply@demo-kommune.invalid>',
                              ...serveKeyArgs], { stdio: ['ignore', 'pipe', 'pipe'], detached: false });
   const log = fs.createWriteStream(path.join(dir, 'server.log'));
   server.stderr.pipe(log);
@@ -42,9 +48,26 @@ module.exports = async function globalSetup() {
   server.unref();
   fs.rmSync(summaryDir(), { recursive: true, force: true });
   fs.mkdirSync(summaryDir(), { recursive: true });
-  fs.writeFileSync(statePath(), JSON.stringify({ baseURL, pid: server.pid, dir }));
+  fs.writeFileSync(statePath(), JSON.stringify({ baseURL, pid: server.pid, dir, smtpDir, smtpPid: sink.pid }));
   process.env.SAMSPIL_BASE_URL = baseURL;
 };
+
+// Starts tests/e2e/smtp_sink.mjs writing each message as JSON into dir; resolves {port, pid}.
+function startSmtpSink(dir) {
+  const script = path.resolve(__dirname, '..', 'e2e', 'smtp_sink.mjs');
+  const sink = spawn(process.execPath, [script, dir], { stdio: ['ignore', 'pipe', 'pipe'],
+                                                        cwd: path.resolve(__dirname, '..', '..') });
+  return new Promise((resolve, reject) => {
+    let buffered = '';
+    const timer = setTimeout(() => reject(new Error('the SMTP sink did not start within 15 s')), 15_000);
+    sink.stdout.on('data', (chunk) => {
+      buffered += chunk.toString();
+      const m = buffered.match(/smtp-sink: listening on (\d+)/);
+      if (m) { clearTimeout(timer); sink.stdout.resume(); sink.unref(); resolve({ port: Number(m[1]), pid: sink.pid }); }
+    });
+    sink.on('exit', (code) => { clearTimeout(timer); reject(new Error(`the SMTP sink exited with ${code}`)); });
+  });
+}
 
 // True when a sub-command's --help mentions the option (options arrive as other helpers build them).
 function supports(bin, command, option) {

@@ -6,9 +6,13 @@ const { statePath, summaryDir, summaryFile } = require('./paths');
 
 module.exports = async function globalTeardown() {
   if (fs.existsSync(statePath())) {
-    const { pid, dir } = JSON.parse(fs.readFileSync(statePath(), 'utf8'));
+    const { pid, dir, smtpPid } = JSON.parse(fs.readFileSync(statePath(), 'utf8'));
     try { process.kill(pid, 'SIGTERM'); } catch (e) { /* already gone */ }
     await waitForExit(pid, 10_000);
+    if (smtpPid) {
+      try { process.kill(smtpPid, 'SIGTERM'); } catch (e) { /* already gone */ }
+      await waitForExit(smtpPid, 5_000);
+    }
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(statePath(), { force: true });
   }

@@ -61,3 +61,27 @@ module.exports.push(
   { path: '/sager/demo-case-033/moeder/ny', role: 'leader', name: 'sag-moede-ny' },
   { path: '/ppr/visitation/demo-case-011', role: 'ppr_lead', name: 'ppr-visitation-afgoerelse' },
 );
+// The demo meetings (service/demo_meetings.cpp) on Emma's case (demo-case-emma): the held
+// start-up meeting with its confirmed agreement ({held}) and the follow-up meeting the parent
+// has not answered yet ({next}). Their ids are random: pages.spec.js finds them in the links
+// of the case page (see MEETINGS there). The meeting page, agenda, brief, meeting mode (being
+// written and confirmed), move and cancel, the parent's meeting page (with its
+// accept/decline form) and perspective page, the convene form's two steps. Not listed: the
+// evaluation page, which answers 409 here (ppr-vejen-ind's follow-up has no evaluation questions).
+module.exports.push(
+  { path: '/sager/demo-case-emma', role: 'psychologist', name: 'sag-moeder' },
+  { path: '/', role: 'psychologist', name: 'mit-overblik-psykolog' },
+  { path: '/moeder/{next}', role: 'leader', name: 'moede' },
+  { path: '/moeder/{next}/dagsorden', role: 'psychologist', name: 'moede-dagsorden' },
+  { path: '/moeder/{next}/oplaeg', role: 'psychologist', name: 'moede-oplaeg' },
+  { path: '/moeder/{next}/afvikling', role: 'psychologist', name: 'moede-afvikling' },
+  { path: '/moeder/{next}/afvikling', role: 'leader', name: 'moede-afvikling-deltager' },
+  { path: '/moeder/{held}/afvikling', role: 'leader', name: 'moede-aftale-bekraeftet' },
+  { path: '/moeder/{next}/flyt', role: 'psychologist', name: 'moede-flyt' },
+  { path: '/moeder/{next}/aflys', role: 'psychologist', name: 'moede-aflys' },
+  { path: '/sager/demo-case-emma/moeder/ny', role: 'psychologist', name: 'moede-indkald-type' },
+  { path: '/sager/demo-case-emma/moeder/ny?type=opfoelgende_moede', role: 'psychologist', name: 'moede-indkald-tid' },
+  { path: '/foraeldre/moeder/{next}', role: 'guardian', name: 'foraeldre-moede' },
+  { path: '/foraeldre/moeder/{next}/perspektiv', role: 'guardian', name: 'foraeldre-moede-perspektiv' },
+  { path: '/foraeldre/moeder/{held}', role: 'guardian', name: 'foraeldre-moede-holdt' },
+);

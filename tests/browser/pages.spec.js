@@ -83,8 +83,40 @@ async function checkPage(page, browser, entry, project, width) {
   }
 }
 
-for (const entry of pages) {
-  test(`${entry.name} (${entry.role})`, async ({ page, browser }, testInfo) => {
+// Demo meetings have random ids: a path's {key} is the id of the meeting linked from the
+// demo case's page (as its leader) in the list item containing `text`.
+const MEETINGS = {
+  held: { case: '/sager/demo-case-emma', text: 'Opstartsmøde' },
+  next: { case: '/sager/demo-case-emma', text: 'Opfølgende møde' },
+};
+const meetingIds = {};
+async function resolvePath(browser, entry) {
+  const keys = [...entry.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  let resolved = entry.path;
+  for (const key of keys) {
+    if (!meetingIds[key]) {
+      const where = MEETINGS[key];
+      if (!where) throw new Error(`unknown meeting key {${key}} in ${entry.path}`);
+      const context = await browser.newContext({ locale: 'da-DK' });
+      try {
+        const page = await context.newPage();
+        await signedIn(page, 'leader', baseURL());
+        await page.goto(baseURL() + where.case);
+        const href = await page.locator('li', { hasText: where.text }).locator('a[href^="/moeder/"]').first()
+          .getAttribute('href');
+        meetingIds[key] = href.split('/').pop();
+      } finally {
+        await context.close();
+      }
+    }
+    resolved = resolved.replace(`{${key}}`, meetingIds[key]);
+  }
+  return { ...entry, path: resolved };
+}
+
+for (const listed of pages) {
+  test(`${listed.name} (${listed.role})`, async ({ page, browser }, testInfo) => {
+    const entry = await resolvePath(browser, listed);
     test.setTimeout(60_000);
     // Chromium reports CSP violations as console errors and as securitypolicyviolation events.
     await page.addInitScript(() => {

@@ -9,4 +9,6 @@ module.exports = {
   summaryFile: () => process.env.SAMSPIL_AXE_SUMMARY || path.join(root, 'build', 'e2e', 'axe-summary.json'),
   screenshotDir: () => process.env.SAMSPIL_SCREENSHOT_DIR || path.join(root, 'build', 'screenshots'),
   baseURL: () => JSON.parse(require('fs').readFileSync(module.exports.statePath(), 'utf8')).baseURL,
+  // The directory the SMTP sink writes each received message into (one JSON file each).
+  smtpDir: () => JSON.parse(require('fs').readFileSync(module.exports.statePath(), 'utf8')).smtpDir,
 };

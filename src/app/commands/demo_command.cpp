@@ -46,7 +46,8 @@ void run_demo(const DemoOptions& o) {
   auto db = open_database(o.database_url, data_dir(), MigrationPolicy::apply_pending, 1);
   service::DemoResult demo;
   try {
-    demo = service::create_demo(*db, now_ms(), cipher.get());
+    const auto models = service::ModelRegistry::load(data_dir());
+    demo = service::create_demo(*db, now_ms(), cipher.get(), &models);
   } catch (const service::DemoRefused& e) {
     throw CommandError(e.what());
   }
