@@ -120,11 +120,14 @@ void upsert_participant(Connection& conn, const std::string& tenant, const CaseP
 std::vector<CaseParticipant> case_participants(Connection& conn, const std::string& tenant,
                                                const std::string& case_id) {
   const Result r = conn.query(
-      "SELECT case_id, user_id, role, added_at FROM case_participants WHERE tenant = $1 AND case_id = $2 "
-      "ORDER BY added_at, user_id",
+      "SELECT p.case_id, p.user_id, p.role, p.added_at, u.display_name FROM case_participants p "
+      "LEFT JOIN users u ON u.tenant = p.tenant AND u.id = p.user_id "
+      "WHERE p.tenant = $1 AND p.case_id = $2 ORDER BY p.added_at, p.user_id",
       {tenant, case_id});
   std::vector<CaseParticipant> out;
-  for (const Row& row : r.rows) out.push_back(CaseParticipant{row.text(0), row.text(1), row.text(2), row.integer(3)});
+  for (const Row& row : r.rows) {
+    out.push_back(CaseParticipant{row.text(0), row.text(1), row.text(2), row.integer(3), row.optional_text(4).value_or("")});
+  }
   return out;
 }
 

@@ -38,6 +38,7 @@ struct CaseParticipant {
   std::string user_id;
   std::string role;  // chair, participant, … (the role in this case)
   std::int64_t added_at_ms = 0;
+  std::string display_name = {};  // read only: the user's name ("" when the account is gone)
 };
 
 // Inserts a case.

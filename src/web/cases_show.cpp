@@ -16,6 +16,14 @@
 namespace samspil::web {
 namespace {
 
+// Locale keys spelled out so the template check sees every one.
+std::string case_role_name(const Views& views, const std::string& role) {
+  if (role == "initiator") return views.t("case_role_initiator");
+  if (role == "ppr_staff") return views.t("case_role_ppr_staff");
+  if (role == "participant") return views.t("case_role_participant");
+  return role;
+}
+
 // The locale key for a timeline kind (spelled out so the template check sees every key).
 const char* event_key(const std::string& kind) {
   static const std::pair<const char*, const char*> keys[] = {
@@ -109,8 +117,8 @@ http::Response show(const WebContext& ctx, const CasePages& pages, http::Request
           tried.fill(*staff, ctx.views);
           for (const auto& p : view.participants) {
             auto* row = staff->AddSectionDictionary("PARTICIPANT");
-            row->SetValue("user_id", p.user_id);
-            row->SetValue("role", p.role);
+            row->SetValue("name", p.display_name.empty() ? ctx.views.t("case_participant_unknown") : p.display_name);
+            row->SetValue("role", case_role_name(ctx.views, p.role));
           }
           for (const auto& m : view.moves) {
             auto* move = staff->AddSectionDictionary("MOVE");

@@ -12,6 +12,7 @@
 #include "web/cases_support.hpp"
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
+#include "web/meeting_labels.hpp"
 #include "web/meeting_mode_support.hpp"
 #include "web/request_state.hpp"
 #include "web/routes.hpp"
@@ -72,15 +73,6 @@ const char* status_key(const std::string& status) {
   if (status == "final") return "live_status_final";
   if (status == "read_back") return "live_status_read_back";
   return "live_status_draft";
-}
-
-const char* role_key(const std::string& role) {
-  if (role == "chair") return "live_role_chair";
-  if (role == "minute_taker") return "live_role_minute_taker";
-  if (role == "convener") return "live_role_convener";
-  if (role == "agenda_owner") return "live_role_agenda_owner";
-  if (role == "contact_person") return "live_role_contact_person";
-  return nullptr;
 }
 
 std::string date_input(std::optional<std::int64_t> ms) {
@@ -171,13 +163,8 @@ http::Response show_meeting_mode(const WebContext& ctx, http::Request& request, 
         for (const auto& p : s.participants) {
           auto* row = body.AddSectionDictionary("PARTICIPANT");
           row->SetValue("name", p.name.empty() ? "–" : p.name);
-          row->SetValue("role_in_case", p.role_in_case);
-          std::string roles;
-          for (const auto& r : p.roles) {
-            const char* key = role_key(r);
-            roles += (roles.empty() ? "" : ", ") + (key != nullptr ? t.t(key) : r);
-          }
-          row->SetValue("roles", roles.empty() ? "–" : roles);
+          row->SetValue("role_in_case", relation_name(t, ctx.models, p.role_in_case));
+          row->SetValue("roles", role_names(t, p.roles));
         }
         // The agreement: a form for the minute taker, read-only text for everyone else.
         auto* agreement = body.AddSectionDictionary(editable ? "EDIT" : "READ");
@@ -218,7 +205,7 @@ http::Response show_meeting_mode(const WebContext& ctx, http::Request& request, 
             if (p2.user_id.empty() || p2.role_in_case == "parents") continue;
             auto* o = row->AddSectionDictionary("OWNER");
             o->SetValue("value", p2.user_id);
-            o->SetValue("label", p2.name + " (" + p2.role_in_case + ")");
+            o->SetValue("label", p2.name + " (" + relation_name(t, ctx.models, p2.role_in_case) + ")");
             if (owner == p2.user_id) o->ShowSection("SELECTED");
           }
         };

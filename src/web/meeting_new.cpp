@@ -11,6 +11,7 @@
 #include "service/meetings.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
+#include "web/meeting_labels.hpp"
 #include "web/meeting_support.hpp"
 #include "web/request_state.hpp"
 #include "web/routes.hpp"
@@ -69,7 +70,7 @@ http::Response details_step(const WebContext& ctx, http::Request& request, const
   std::vector<std::string> selected, professionals;
   for (const auto& p : proposal.participants) {
     if (p.user_id.empty()) continue;
-    std::string hint = p.role_in_case;
+    std::string hint = relation_name(t, ctx.models, p.role_in_case);
     if (p.fixed) hint += " – " + t.t("meetings_new_fixed");
     people.push_back({p.user_id, p.display_name, hint});
     if (p.selected) selected.push_back(p.user_id);
@@ -120,7 +121,7 @@ http::Response details_step(const WebContext& ctx, http::Request& request, const
         if (proposal.option.without_parents) body.ShowSection("WITHOUT_PARENTS");
         for (const auto& r : proposal.roles) {
           auto* row = body.AddSectionDictionary("ROLE");
-          row->SetValue("role", r.role);
+          row->SetValue("role", role_name(ctx.views, r.role));
           const auto it = std::find_if(proposal.participants.begin(), proposal.participants.end(),
                                        [&](const auto& p) { return !r.user_id.empty() && p.user_id == r.user_id; });
           row->SetValue("holder", it != proposal.participants.end() ? it->display_name : t.t("meetings_new_no_holder"));

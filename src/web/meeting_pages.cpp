@@ -9,6 +9,7 @@
 #include "web/home_perspectives.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
+#include "web/meeting_labels.hpp"
 #include "web/meeting_support.hpp"
 #include "web/request_state.hpp"
 #include "web/routes.hpp"
@@ -57,10 +58,8 @@ http::Response show(const WebContext& ctx, http::Request& request, const std::st
         for (const auto& p : v.participants) {
           auto* row = body.AddSectionDictionary("PARTICIPANT");
           row->SetValue("name", p.row.display_name);
-          row->SetValue("relation", p.row.role_in_case);
-          std::string roles;
-          for (const auto& r : p.roles) roles += (roles.empty() ? "" : ", ") + r;
-          row->SetValue("roles", roles.empty() ? "–" : roles);
+          row->SetValue("relation", relation_name(t, ctx.models, p.row.role_in_case));
+          row->SetValue("roles", role_names(t, p.roles));
           row->SetValue("response", response_label(t, p.row.response));
         }
         if (!v.my_participant_id.empty() && v.meeting.status == "invited") {

@@ -64,7 +64,7 @@
 </form>
 <h2>{{t_cases_show_participants}}</h2>
 <ul>
-{{#PARTICIPANT}}<li>{{user_id}} ({{role}})</li>
+{{#PARTICIPANT}}<li>{{name}} ({{role}})</li>
 {{/PARTICIPANT}}</ul>
 {{/STAFF}}<h2>{{t_cases_show_timeline}}</h2>
 <ol class="nobullet-list">
