@@ -301,8 +301,11 @@ std::vector<std::string> Consents::record_from_paper(const Actor& actor, const R
     // The scan goes in first so each consent's checks see it; an error rolls everything back.
     std::string scan_id;
     if (!errors.count("file")) scan_id = insert_scan(conn, m_config, actor, reached.record, in.file_name, in.file_bytes, now_ms).id;
+    // With no scope chosen the other fields are still checked (against an empty scope).
+    std::vector<std::string> probes(unique.begin(), unique.end());
+    if (probes.empty()) probes.push_back("");
     std::vector<GiveConsent> gives;
-    for (const auto& scope : unique) {
+    for (const auto& scope : probes) {
       GiveConsent g;
       g.child_id = child.id;
       g.guardian_id = in.guardian_id;
@@ -316,13 +319,13 @@ std::vector<std::string> Consents::record_from_paper(const Actor& actor, const R
       g.case_id = in.case_id;
       // The form's field names: a bad scope is "scopes", the dates are the form's own.
       for (const auto& [field, message] : check_give(conn, m_config, actor, child, g, now_ms)) {
-        if (field == "scope") errors["scopes"] = message;
+        if (field == "scope") errors.emplace("scopes", message);
         else if (field == "given_at") errors.emplace("given_on", message);
         else if (field == "expires_at") errors.emplace("expires_on", message);
         else if (field == "scan_attachment_id") errors.emplace("file", message);
         else errors.emplace(field, message);
       }
-      gives.push_back(std::move(g));
+      if (!scope.empty()) gives.push_back(std::move(g));
     }
     if (!errors.empty()) throw Invalid(errors);
     std::vector<std::string> ids;

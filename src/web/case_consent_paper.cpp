@@ -131,11 +131,12 @@ void add_case_consent_paper_routes(http::Router& router, const WebContext& conte
       [pages, &context](http::Request& request) {
         if (!pages->ready()) return http::Response::redirect("/sager");
         const auto& id = request.params.at("id");
-        const auto parts = read_multipart(request);
-        if (!parts) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
-        const auto form = text_fields(*parts);
+        // A body that is not multipart counts as an empty form: the service answers 404 to
+        // outsiders before it lists what is missing.
+        const auto parts = read_multipart(request).value_or(std::vector<MultipartPart>{});
+        const auto form = text_fields(parts);
         if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
-        const auto* file = find_part(*parts, "file");
+        const auto* file = find_part(parts, "file");
         service::RecordPaperConsent in;
         in.case_id = id;
         in.guardian_id = form->trimmed("guardian_id");
