@@ -58,7 +58,7 @@ TEST_P(ConsentPaperTest, PaperConsentNeedsAScanOfACaseAboutTheSameChild) {
       FAIL() << "a paper consent without a scan of the child was saved";
     } catch (const Invalid& e) {
       ASSERT_TRUE(e.fields.count("scan_attachment_id"));
-      EXPECT_NE(e.fields.at("scan_attachment_id").find("Scanning"), std::string::npos) << e.fields.at("scan_attachment_id");
+      EXPECT_NE(e.fields.at("scan_attachment_id").find("canning"), std::string::npos) << e.fields.at("scan_attachment_id");
     }
   }
   // A scan of another child's case does not count either.
@@ -208,8 +208,11 @@ TEST_P(ConsentPaperTest, ScopesComeFromTheCasesOwnModel) {
   on_default_case.child_id = w.child;
   on_default_case.case_id = default_case;  // a case about another child
   on_default_case.guardian_id = w.mother;
+  // The mother cannot even name that case; staff who reach it are told it is the wrong child.
+  EXPECT_THROW(per_case.give(mother, on_default_case, now + kDay), NotFound);
+  on_default_case.source = "paper";
   try {
-    per_case.give(mother, on_default_case, now + kDay);
+    per_case.give(leader, on_default_case, now + kDay);
     FAIL() << "expected Invalid";
   } catch (const Invalid& e) {
     EXPECT_TRUE(e.fields.count("case_id"));
