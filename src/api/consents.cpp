@@ -1,13 +1,30 @@
 // /api/v1/consents: a child's consents, give (guardian in the portal, staff from paper),
-// withdraw. Access and rules in service/consents.
+// withdraw; /api/v1/cases/{id}/consent-scans: the scan of a paper consent (POST raw body with
+// Content-Type and X-Filename, or multipart/form-data with a "file" part; GET one scan).
+// A paper consent names its scan by scan_attachment_id. Access and rules in service/consents.
 #include <charconv>
 
 #include "api/cases_support.hpp"
 #include "api/json.hpp"
 #include "http/router.hpp"
+#include "web/multipart.hpp"
+#include "web/request_form_support.hpp"
 #include "web/request_state.hpp"
 
 namespace samspil::api {
+namespace {
+
+nlohmann::json scan_json(const service::ConsentScanInfo& s) {
+  return {{"id", s.id},
+          {"case_id", s.case_id},
+          {"name", s.name},
+          {"content_type", s.content_type},
+          {"size_bytes", s.size_bytes},
+          {"sha256", s.sha256},
+          {"uploaded_at", s.uploaded_at_ms}};
+}
+
+}  // namespace
 
 void add_consent_api_routes(http::Router& router, const web::WebContext& context) {
   const auto api = load_cases_api(context);
@@ -42,9 +59,14 @@ void add_consent_api_routes(http::Router& router, const web::WebContext& context
         in.parties = text_of(*body, "parties");
         in.source = text_of(*body, "source");
         in.scan_attachment_id = text_of(*body, "scan_attachment_id");
-        if (const auto e = body->find("expires_at"); e != body->end()) {
+        in.case_id = text_of(*body, "case_id");
+        if (const auto e = body->find("expires_at"); e != body->end() && !e->is_null()) {
           if (!e->is_number_integer()) return invalid({{"expires_at", "Udløbstidspunktet skal være et tidsstempel i ms"}});
           in.expires_at_ms = e->get<std::int64_t>();
+        }
+        if (const auto g = body->find("given_at"); g != body->end() && !g->is_null()) {
+          if (!g->is_number_integer()) return invalid({{"given_at", "Tidspunktet skal være et tidsstempel i ms"}});
+          in.given_at_ms = g->get<std::int64_t>();
         }
         in.idempotency_key = request.header("idempotency-key");
         service::Consents consents(context.db, api->config);
@@ -65,6 +87,38 @@ void add_consent_api_routes(http::Router& router, const web::WebContext& context
         return api::json(200, consent_json(consents.get(actor, id, context.now_ms())));
       },
       {.name = "api.consents.withdraw", .policy = "signed_in", .execution = worker});
+
+  router.add(
+      "POST", "/api/v1/cases/{id}/consent-scans",
+      [api, &context](http::Request& request) {
+        if (!api->ready()) return not_configured();
+        std::string name, bytes;
+        if (web::multipart_boundary(request.header("content-type"))) {
+          const auto parts = web::read_multipart(request);  // malformed: no file (404 to outsiders first)
+          if (const auto* p = parts ? web::find_part(*parts, "file") : nullptr) {
+            name = p->filename;
+            bytes = p->data;
+          }
+        } else {
+          name = http::percent_decode(request.header("x-filename"), false).value_or("");
+          bytes = request.body;
+        }
+        service::Consents consents(context.db, api->config);
+        return api::json(201, scan_json(consents.add_scan(web::actor(request), request.params.at("id"), name, bytes,
+                                                          context.now_ms())));
+      },
+      {.name = "api.consents.scan_add", .policy = "staff", .execution = worker});
+
+  router.add(
+      "GET", "/api/v1/cases/{id}/consent-scans/{scan}",
+      [api, &context](http::Request& request) {
+        if (!api->ready()) return not_configured();
+        service::Consents consents(context.db, api->config);
+        const auto file = consents.scan(web::actor(request), request.params.at("id"), request.params.at("scan"),
+                                        context.now_ms());
+        return web::download(file.bytes, file.info.content_type, file.info.name);
+      },
+      {.name = "api.consents.scan", .policy = "staff", .execution = worker});
 }
 
 }  // namespace samspil::api

@@ -28,10 +28,11 @@ constexpr std::array<Label, 9> kActions{{
     {"sign_in_failed", "Mislykket log-ind"},
 }};
 
-constexpr std::array<Label, 11> kObjects{{
+constexpr std::array<Label, 12> kObjects{{
     {"child", "Barnets oplysninger"},
     {"case", "Sag"},
     {"consent", "Samtykke"},
+    {"consent_scan", "Scanning af samtykkeerklæring"},
     {"document", "Dokument"},
     {"meeting", "Møde"},
     {"note", "Notat"},

@@ -40,7 +40,7 @@ service::CasesConfig config_for(const WebContext& ctx, const CasePages& pages, c
 // The model's closing move the engine allows now, if any.
 const service::MoveOption* closing_move(const CasePages& pages, const service::CaseView& view) {
   for (const auto& m : view.moves) {
-    const auto* target = pages.model->case_machine.state(m.to_state);
+    const auto* target = model_of_case(pages, view.record.model_id).case_machine.state(m.to_state);
     if (target != nullptr && target->closed && m.allowed) return &m;
   }
   return nullptr;
@@ -75,7 +75,7 @@ http::Response close_page(const WebContext& ctx, const CasePages& pages, http::R
         } else if (move == nullptr) {
           body.ShowSection("NOT_NOW");
           for (const auto& m : view.moves) {
-            const auto* target = pages.model->case_machine.state(m.to_state);
+            const auto* target = model_of_case(pages, view.record.model_id).case_machine.state(m.to_state);
             if (target != nullptr && target->closed) body.AddSectionDictionary("REFUSAL")->SetValue("reason", m.reason);
           }
         } else {

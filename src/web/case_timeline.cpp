@@ -13,31 +13,12 @@
 #include "web/forms.hpp"
 #include "web/request_state.hpp"
 #include "web/routes.hpp"
+#include "web/timeline_labels.hpp"
 
 namespace samspil::web {
 namespace {
 
 constexpr int kPageSize = 25;
-
-// The locale key for a kind (spelled out so the template check sees every key).
-const char* event_key(const std::string& kind) {
-  static const std::pair<const char*, const char*> keys[] = {
-      {"registered", "cases_event_registered"},
-      {"tried_recorded", "cases_event_tried_recorded"},
-      {"moved", "cases_event_moved"},
-      {"closed", "cases_event_closed"},
-      {"reopened", "cases_event_reopened"},
-      {"assigned", "cases_event_assigned"},
-      {"participant_added", "cases_event_participant_added"},
-      {"consent_given", "cases_event_consent_given"},
-      {"consent_withdrawn", "cases_event_consent_withdrawn"},
-      {"task_done", "timeline_event_task_done"},
-  };
-  for (const auto& [k, key] : keys) {
-    if (kind == k) return key;
-  }
-  return nullptr;
-}
 
 // The locale key of a group's name (literal, so the template check sees every key).
 const char* group_key(const std::string& group) {
@@ -48,15 +29,7 @@ const char* group_key(const std::string& group) {
   return "timeline_group_dokumenter";
 }
 
-std::string describe(const Views& t, const storage::TimelineRow& e) {
-  if (e.kind == "triage_decision") {
-    const auto detail = nlohmann::json::parse(e.detail, nullptr, false);
-    const std::string decision = detail.is_object() ? detail.value("decision", "") : "";
-    return t.t("timeline_event_triage_decision") + ": " + service::decision_label(decision);
-  }
-  if (const char* key = event_key(e.kind)) return t.t(key);
-  return t.t("timeline_event_other");
-}
+std::string describe(const Views& t, const storage::TimelineRow& e) { return timeline_label(t, e.kind, e.detail); }
 
 std::string who(const Views& t, const storage::TimelineRow& e) {
   if (e.actor_id.empty()) return t.t("timeline_system");

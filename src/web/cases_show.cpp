@@ -3,8 +3,10 @@
 // POST /sager/{id}/skift moves the case (the engine decides; a refusal is shown with its
 // rule ids), POST /sager/{id}/afproevet records what was tried (F3).
 #include <algorithm>
+#include <map>
 
 #include "service/cases.hpp"
+#include "service/consents.hpp"
 #include "service/meetings.hpp"
 #include "service/triage.hpp"
 #include "web/cases_support.hpp"
@@ -12,6 +14,8 @@
 #include "web/meeting_support.hpp"
 #include "web/request_state.hpp"
 #include "web/routes.hpp"
+#include "web/timeline_labels.hpp"
+#include "web/views.hpp"
 
 namespace samspil::web {
 namespace {
@@ -24,23 +28,37 @@ std::string case_role_name(const Views& views, const std::string& role) {
   return role;
 }
 
-// The locale key for a timeline kind (spelled out so the template check sees every key).
-const char* event_key(const std::string& kind) {
-  static const std::pair<const char*, const char*> keys[] = {
-      {"registered", "cases_event_registered"},
-      {"tried_recorded", "cases_event_tried_recorded"},
-      {"moved", "cases_event_moved"},
-      {"closed", "cases_event_closed"},
-      {"reopened", "cases_event_reopened"},
-      {"assigned", "cases_event_assigned"},
-      {"participant_added", "cases_event_participant_added"},
-      {"consent_given", "cases_event_consent_given"},
-      {"consent_withdrawn", "cases_event_consent_withdrawn"},
-  };
-  for (const auto& [k, key] : keys) {
-    if (kind == k) return key;
+// Every consent of the case's child (staff): who, what, how, when, status, and the scan of a
+// paper consent; plus the link to record one from paper while the case is open.
+void fill_consent_records(ctemplate::TemplateDictionary& staff, const WebContext& ctx, const CasePages& pages,
+                          const http::Request& request, const service::CaseView& view) {
+  const auto& t = ctx.views;
+  const auto& who = actor(request);
+  service::Consents consents(ctx.db, pages.config);
+  const auto records = consents.for_child(who, view.record.child_id, ctx.now_ms());
+  std::map<std::string, std::string> names;
+  if (view.relation != "guardian") {
+    for (const auto& g : consents.givers_for_case(who, view.record.id)) names[g.user_id] = g.name;
   }
-  return "cases_event_moved";
+  if (records.empty()) staff.ShowSection("NO_CONSENT_RECORDS");
+  auto* table = records.empty() ? nullptr : staff.AddSectionDictionary("CONSENT_RECORDS");
+  for (const auto& c : records) {
+    auto* row = table->AddSectionDictionary("CONSENT_ROW");
+    const auto name = names.find(c.row.guardian_id);
+    row->SetValue("guardian", name != names.end() ? name->second : c.row.guardian_id);
+    row->SetValue("scope", c.scope_name);
+    row->SetValue("source", t.t(c.row.source == "paper" ? "consent_list_source_paper" : "consent_list_source_portal"));
+    row->SetValue("given", danish_date(c.row.given_at_ms));
+    row->SetValue("expires", c.row.expires_at_ms ? danish_date(*c.row.expires_at_ms - 1) : t.t("consent_list_no_expiry"));
+    row->SetValue("status", t.t(c.row.withdrawn_at_ms ? "consent_list_withdrawn"
+                                : c.in_force         ? "consent_list_in_force"
+                                                     : "consent_list_not_in_force"));
+    if (!c.row.scan_attachment_id.empty()) {
+      row->AddSectionDictionary("SCAN")->SetValue(
+          "href", "/sager/" + view.record.id + "/samtykke/scanning/" + c.row.scan_attachment_id);
+    }
+  }
+  if (!view.closed) staff.ShowSection("CAN_RECORD_CONSENT");
 }
 
 http::Response show(const WebContext& ctx, const CasePages& pages, http::Request& request, const std::string& id,
@@ -90,8 +108,9 @@ http::Response show(const WebContext& ctx, const CasePages& pages, http::Request
           closed->SetValue("reason", view.record.close_reason);
           if (view.record.retention_until_ms) closed->SetValue("retention", danish_date(*view.record.retention_until_ms));
         }
+        const auto& model = model_of_case(pages, view.record.model_id);  // the case's own model
         for (const auto& scope : view.consents_in_force) {
-          const auto* s = domain::find_consent_scope(*pages.model, scope);
+          const auto* s = domain::find_consent_scope(model, scope);
           body.AddSectionDictionary("CONSENT")->SetValue("name", s ? s->name : scope);
         }
         if (view.consents_in_force.empty()) body.ShowSection("NO_CONSENT");
@@ -115,6 +134,7 @@ http::Response show(const WebContext& ctx, const CasePages& pages, http::Request
         if (who.is_staff()) {
           auto* staff = body.AddSectionDictionary("STAFF");
           tried.fill(*staff, ctx.views);
+          fill_consent_records(*staff, ctx, pages, request, view);
           for (const auto& p : view.participants) {
             auto* row = staff->AddSectionDictionary("PARTICIPANT");
             row->SetValue("name", p.display_name.empty() ? ctx.views.t("case_participant_unknown") : p.display_name);
@@ -133,7 +153,7 @@ http::Response show(const WebContext& ctx, const CasePages& pages, http::Request
               allowed->SetValue("to_state", m.to_state);
               allowed->SetValue("via", m.via);
               allowed->SetValue("field_id", "reason-" + m.to_state + "-" + m.via);
-              const auto* target = pages.model->case_machine.state(m.to_state);
+              const auto* target = model.case_machine.state(m.to_state);
               if (target != nullptr && target->closed) {
                 allowed->ShowSection("NEEDS_REASON");
               } else if (!view.ppr_units.empty()) {
@@ -153,7 +173,7 @@ http::Response show(const WebContext& ctx, const CasePages& pages, http::Request
         for (const auto& e : events) {
           auto* row = body.AddSectionDictionary("EVENT");
           row->SetValue("at", danish_time(e.at_ms));
-          row->SetValue("what", t.t(event_key(e.kind)));
+          row->SetValue("what", timeline_label(t, e.kind, e.detail));
         }
       });
 }

@@ -1,5 +1,5 @@
-// /foraeldre/boern/{id}/samtykke: a guardian gives consent for a scope of the municipality's
-// model (GET form, POST → 303 to /foraeldre with a flash); /foraeldre/samtykke/{id}/tilbagekald
+// /foraeldre/boern/{id}/samtykke: a guardian gives consent for a scope of the models the
+// child's cases run under (GET form, POST → 303 to /foraeldre with a flash); /foraeldre/samtykke/{id}/tilbagekald
 // withdraws a consent in force from now on (POST → 303 with a flash). Access and the rules
 // (own child, custody, source "portal") are service::Consents'.
 #include <string>
@@ -29,7 +29,10 @@ http::Response show(const WebContext& ctx, const CasePages& pages, http::Request
   const auto& t = ctx.views;
   const auto child = service::Children(ctx.db, pages.config).get(actor(request), child_id, ctx.now_ms());
   std::vector<Option> scopes;
-  for (const auto& s : pages.model->consent_scopes) scopes.push_back({s.id, s.name});
+  // The scopes of the child's own cases' models (service::Consents::scopes_for_child).
+  for (const auto& s : service::Consents(ctx.db, pages.config).scopes_for_child(actor(request), child_id)) {
+    scopes.push_back({s.id, s.name});
+  }
   Form form(request, errors, posted);
   if (!scopes.empty()) form.radios({.name = "scope", .label = t.t("parents_consent_scope"), .options = scopes});
   form.textarea({.name = "purpose", .label = t.t("parents_consent_purpose_label"),

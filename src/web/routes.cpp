@@ -16,6 +16,7 @@ void add_parents_meeting_perspective_routes(http::Router& router, const WebConte
 void add_case_list_routes(http::Router& router, const WebContext& context);
 void add_case_new_routes(http::Router& router, const WebContext& context);
 void add_case_show_routes(http::Router& router, const WebContext& context);
+void add_case_consent_paper_routes(http::Router& router, const WebContext& context);
 void add_meeting_routes(http::Router& router, const WebContext& context);
 void add_meeting_new_routes(http::Router& router, const WebContext& context);
 void add_meeting_response_link_routes(http::Router& router, const WebContext& context);
@@ -57,6 +58,7 @@ void add_routes(http::Router& router, const WebContext& context) {
   add_case_list_routes(router, context);
   add_case_new_routes(router, context);
   add_case_show_routes(router, context);
+  add_case_consent_paper_routes(router, context);
   add_meeting_routes(router, context);
   add_meeting_new_routes(router, context);
   add_meeting_response_link_routes(router, context);

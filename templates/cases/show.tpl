@@ -27,7 +27,34 @@
 {{#NO_MEETINGS}}<p>{{t_journeys_case_no_meetings}}</p>{{/NO_MEETINGS}}<ul class="nobullet-list">
 {{#MEETING}}<li><a href="/moeder/{{meeting_id}}">{{type_name}} {{starts}}</a> – {{status}}</li>
 {{/MEETING}}</ul>
-{{/MEETINGS}}{{#STAFF}}<p><a href="{{case_href}}/anmodning">{{t_rf_title}}</a> · <a href="{{case_href}}/moeder/ny">{{t_meetings_new_title}}</a></p>
+{{/MEETINGS}}{{#STAFF}}<h3>{{t_consent_list_heading}}</h3>
+{{#NO_CONSENT_RECORDS}}<p>{{t_consent_list_none}}</p>{{/NO_CONSENT_RECORDS}}{{#CONSENT_RECORDS}}<div class="table--responsive-scroll" tabindex="0" role="region" aria-label="{{t_table_scroll_label}}">
+<table class="table table--compact">
+<caption class="sr-only">{{t_consent_list_caption}}</caption>
+<thead><tr>
+<th scope="col">{{t_consent_list_guardian}}</th>
+<th scope="col">{{t_consent_list_scope}}</th>
+<th scope="col">{{t_consent_list_source}}</th>
+<th scope="col">{{t_consent_list_given}}</th>
+<th scope="col">{{t_consent_list_expires}}</th>
+<th scope="col">{{t_consent_list_status}}</th>
+<th scope="col">{{t_consent_list_scan}}</th>
+</tr></thead>
+<tbody>
+{{#CONSENT_ROW}}<tr>
+<td>{{guardian}}</td>
+<td>{{scope}}</td>
+<td>{{source}}</td>
+<td>{{given}}</td>
+<td>{{expires}}</td>
+<td>{{status}}</td>
+<td>{{#SCAN}}<a href="{{href}}">{{t_consent_list_download_scan}}</a>{{/SCAN}}</td>
+</tr>
+{{/CONSENT_ROW}}</tbody>
+</table>
+</div>
+{{/CONSENT_RECORDS}}{{#CAN_RECORD_CONSENT}}<p><a href="{{case_href}}/samtykke/papir">{{t_consent_paper_link}}</a></p>{{/CAN_RECORD_CONSENT}}
+<p><a href="{{case_href}}/anmodning">{{t_rf_title}}</a> · <a href="{{case_href}}/moeder/ny">{{t_meetings_new_title}}</a></p>
 <h2>{{t_cases_show_moves}}</h2>
 <p>{{t_cases_show_moves_lead}}</p>
 <ul class="nobullet-list">

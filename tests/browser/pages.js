@@ -58,6 +58,7 @@ module.exports.push(
   { path: '/sager/demo-case-033/tidslinje', role: 'leader', name: 'sag-tidslinje' },
   { path: '/sager/demo-case-033/anmodning', role: 'leader', name: 'sag-anmodning' },
   { path: '/sager/demo-case-033/luk', role: 'leader', name: 'sag-luk' },
+  { path: '/sager/demo-case-033/samtykke/papir', role: 'leader', name: 'sag-samtykke-papir' },
   { path: '/sager/demo-case-033/moeder/ny', role: 'leader', name: 'sag-moede-ny' },
   { path: '/ppr/visitation/demo-case-011', role: 'ppr_lead', name: 'ppr-visitation-afgoerelse' },
 );

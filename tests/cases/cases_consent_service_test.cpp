@@ -86,8 +86,12 @@ TEST_P(CasesConsentTest, WhoMayRecordWhat) {
   auto paper = in;
   paper.source = "paper";
   EXPECT_THROW(consents->give(mother, paper, now), Invalid);
-  // Staff record paper consent for a guardian of a child they reach.
+  // Staff record paper consent for a guardian of a child they reach, with the paper's scan
+  // uploaded to a case about the child first (consent_paper_service_test covers the scan).
   EXPECT_THROW(consents->give(leader, in, now), Invalid);
+  EXPECT_THROW(consents->give(leader, paper, now), Invalid);  // no scan
+  paper.scan_attachment_id =
+      consents->add_scan(teacher, register_case(), "samtykke.pdf", "%PDF-1.4\n%%EOF\n", now).id;
   const std::string id = consents->give(leader, paper, now);
   EXPECT_FALSE(id.empty());
   auto unknown = in;

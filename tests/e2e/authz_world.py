@@ -184,10 +184,14 @@ class World:
     def make_consent(self, side, pro):
         """A consent for the child if the model offers a scope, else an id that does not exist."""
         tenant = self.tenants[side]
+        # Paper consent names the paper's scan, uploaded to the child's case first.
+        status, _, text = pro.request("POST", f"/api/v1/cases/{self.objects[(side, 'case')]}/consent-scans",
+                                      b"%PDF-1.4\n%%EOF\n", "application/pdf")
+        scan_id = json.loads(text).get("id", "") if status == 201 else ""
         status, body, _ = pro.json("POST", "/api/v1/consents", {
             "child_id": self.objects[(side, "child")], "guardian_id": self.users[(side, "guardian")]["id"],
             "scope": "ppr_request_single_child", "purpose": "Samarbejde om barnets trivsel", "parties": "PPR og dagtilbud",
-            "source": "paper"})
+            "source": "paper", "scan_attachment_id": scan_id})
         if status == 201 and body and body.get("id"):
             return body["id"]
         rows = sql(self.url, "SELECT id FROM consents WHERE tenant = $1", (tenant,))

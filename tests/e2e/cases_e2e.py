@@ -83,6 +83,31 @@ class Api:
                 return e.code, text
 
 
+def upload_scan(api, case_id, data, name):
+    """POST the scan of a paper consent as a raw body (Content-Type and X-Filename)."""
+    request = urllib.request.Request(api.server.url(f"/api/v1/cases/{case_id}/consent-scans"), data=data,
+                                     method="POST", headers={"Authorization": "Bearer " + api.token,
+                                                             "Content-Type": "application/pdf", "X-Filename": name})
+    try:
+        with urllib.request.urlopen(request, timeout=20) as r:
+            return r.status, json.loads(r.read().decode())
+    except urllib.error.HTTPError as e:
+        text = e.read().decode()
+        try:
+            return e.code, json.loads(text)
+        except ValueError:
+            return e.code, text
+
+
+def download(api, path):
+    request = urllib.request.Request(api.server.url("/api/v1" + path), headers={"Authorization": "Bearer " + api.token})
+    try:
+        with urllib.request.urlopen(request, timeout=20) as r:
+            return r.status, r.read()
+    except urllib.error.HTTPError as e:
+        return e.code, e.read()
+
+
 def expect(result, status, what):
     check(result[0] == status, f"{what}: expected {status}, got {result[0]} {result[1]}")
     return result[1]
@@ -124,10 +149,30 @@ def scenario_case_to_triage(engine):
             expect(district.call("GET", f"/cases/{case_id}"), 404, "district lead before the request")
 
             consent_ids = []
+            # Paper consent needs the paper's scan on a case about the child: without one, or with
+            # an id that names no scan, it is refused in Danish and nothing is saved.
+            paper = {"child_id": "c-1", "guardian_id": "g-mother", "scope": "ppr_request_single_child",
+                     "purpose": "Henvendelse til PPR", "parties": "Skolen og PPR", "source": "paper"}
+            for scan_id in (None, "ingen-scanning"):
+                body = dict(paper, **({"scan_attachment_id": scan_id} if scan_id else {}))
+                refused = expect(leader.call("POST", "/consents", body), 422, f"paper consent with scan {scan_id}")
+                check("scanning" in json.dumps(refused, ensure_ascii=False).lower(), f"a Danish scan error: {refused}")
+            listed = expect(leader.call("GET", "/consents?child_id=c-1"), 200, "consents before the scan")
+            check(listed["items"] == [], f"nothing saved without a scan: {listed}")
+            status, scan = upload_scan(leader, case_id, b"MZ\x90\x00not a pdf", "samtykke.pdf")
+            check(status == 422, f"a renamed executable is refused as scan: {status} {scan}")
+            status, scan = upload_scan(leader, case_id, b"%PDF-1.4\n%%EOF\n", "samtykke.pdf")
+            check(status == 201 and scan["content_type"] == "application/pdf", f"scan upload: {status} {scan}")
+            status, scan_bytes = download(leader, f"/cases/{case_id}/consent-scans/{scan['id']}")
+            check(status == 200 and scan_bytes.startswith(b"%PDF"), f"scan download: {status}")
+            status, _ = download(stranger, f"/cases/{case_id}/consent-scans/{scan['id']}")
+            check(status == 404, f"an outsider cannot download the scan: {status}")
             for guardian in ("g-mother", "g-father"):
                 given = expect(leader.call("POST", "/consents", {
                     "child_id": "c-1", "guardian_id": guardian, "scope": "ppr_request_single_child",
-                    "purpose": "Henvendelse til PPR", "parties": "Skolen og PPR", "source": "paper"}), 201, "paper consent")
+                    "purpose": "Henvendelse til PPR", "parties": "Skolen og PPR", "source": "paper",
+                    "scan_attachment_id": scan["id"]}), 201, "paper consent")
+                check(given["scan_attachment_id"] == scan["id"] and given["source"] == "paper", f"paper: {given}")
                 check(given["in_force"] is True, f"consent in force: {given}")
                 consent_ids.append(given["id"])
             moved = expect(teacher.call("POST", f"/cases/{case_id}/transitions", request_to_ppr), 200, "request to PPR")

@@ -266,6 +266,85 @@ TEST_P(MeetingsServiceTest, ProfessionalsOnlyMeetingNeedsFp2AndIsHiddenFromParen
   EXPECT_THROW(meetings->inform_parents(teacher, id, now + 3 * kDay), service::Conflict);
 }
 
+// Issue 5 "Done when": a withdrawal immediately blocks a professionals-only meeting (FP2),
+// and the professionals on the case are told by mail.
+TEST_P(MeetingsServiceTest, WithdrawnConsentBlocksAProfessionalsOnlyMeetingAndTellsTheProfessionals) {
+  service::CasesConfig cfg = m_config;
+  cfg.model = registry->find("ringsted-samarbejdsmoeder");
+  const auto case_id = case_under("ringsted-samarbejdsmoeder");
+  service::ConveneRequest mono;
+  mono.case_id = case_id;
+  mono.type_id = "monofagligt_moede";
+  mono.starts_at_ms = now + kDay;
+  const auto first = meetings->convene(teacher, mono, now);
+  m_db->transaction([&](storage::Connection& c) {
+    auto m = *storage::find_meeting(c, "t1", first);
+    m.status = "held";
+    m.held_at_ms = now + kDay;
+    storage::update_meeting(c, m);
+  });
+  mconfig.request_form_status = [](storage::Connection&, const std::string&, const std::string&,
+                                   std::optional<std::int64_t>) { return domain::RequestFormStatus::new_or_updated; };
+  meetings = std::make_unique<service::Meetings>(*m_db, mconfig);
+  service::Consents consents_ringsted(*m_db, cfg);
+  std::string fathers;
+  for (const auto* g : {&mother, &father}) {
+    service::GiveConsent in;
+    in.child_id = w.child;
+    in.guardian_id = g->user_id;
+    in.scope = "professionals_meet_without_parents";
+    in.purpose = "Fagpersoner mødes";
+    in.parties = "Skolen";
+    in.source = "portal";
+    fathers = consents_ringsted.give(*g, in, now);
+  }
+  auto fp_option = [&](std::int64_t at) {
+    for (const auto& o : meetings->options(teacher, case_id, "same", at)) {
+      if (o.type_id == "fagprofessionelt_samarbejdsmoede") return o;
+    }
+    ADD_FAILURE() << "no professionals-only option";
+    return service::ConveneOption{};
+  };
+  EXPECT_TRUE(fp_option(now + 2 * kDay).allowed);  // both custody holders consent: allowed
+
+  auto withdrawal_mails = [&] {
+    std::vector<std::string> to;
+    for (const auto& m : mails()) {
+      if (m.at("subject") != "Et samtykke er trukket tilbage") continue;
+      EXPECT_NE(m.at("text").get<std::string>().find("Fagpersoner må mødes uden forældrene"), std::string::npos);
+      to.push_back(m.at("to"));
+    }
+    return to;
+  };
+  EXPECT_TRUE(withdrawal_mails().empty());
+  consents_ringsted.withdraw(father, fathers, now + 2 * kDay);
+  // The professionals on the case (the teacher registered it) are told; the father is not.
+  const auto email_of = [&](const std::string& id) {
+    return m_db->acquire()->query("SELECT email FROM users WHERE id = $1", {id}).rows.at(0).text(0);
+  };
+  const auto told = withdrawal_mails();
+  EXPECT_NE(std::find(told.begin(), told.end(), email_of(w.teacher)), told.end());
+  EXPECT_EQ(std::find(told.begin(), told.end(), email_of(w.father)), told.end());
+
+  const auto refused = fp_option(now + 3 * kDay);
+  EXPECT_FALSE(refused.allowed);
+  ASSERT_FALSE(refused.reasons.empty());
+  EXPECT_NE(refused.reasons.front().find("FP2"), std::string::npos) << refused.reasons.front();
+  const auto meetings_before = count("SELECT COUNT(*) FROM meetings");
+  service::ConveneRequest fp;
+  fp.case_id = case_id;
+  fp.type_id = "fagprofessionelt_samarbejdsmoede";
+  fp.user_ids = {w.leader};
+  fp.starts_at_ms = now + 20 * kDay;
+  try {
+    meetings->convene(teacher, fp, now + 3 * kDay);
+    FAIL() << "a professionals-only meeting was convened after the withdrawal";
+  } catch (const service::Conflict& e) {
+    EXPECT_NE(std::string(e.what()).find("FP2"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(count("SELECT COUNT(*) FROM meetings"), meetings_before);
+}
+
 TEST_P(MeetingsServiceTest, SlotsAvoidEveryonesMeetingsAndSurviveAFailingCalendar) {
   const auto case_id = case_under("frederiksberg-dialogmoede");
   service::SlotSearch s;

@@ -140,6 +140,12 @@ std::vector<MoveCase> move_cases() {
        {"Skiftet fra 'PPR-sag lukket' til 'PPR-sag åben' kræver: Dialogmøde (F9)"}},
       {"F9_reopen_with_new_dialogmoede", kFrederiksberg, {"lukket", {}, {}, RF::missing, true}, "aaben", "dialogmoede", {}},
       {"F9_close_case", kFrederiksberg, {"aaben", {}, {}, RF::missing, true}, "lukket", "samarbejde_afsluttet", {}},
+      // F9 on the road into PPR: a closed case leaves lukket only through a new start-up meeting.
+      {"F9_ppr_closed_case_no_back_door_to_sparring", kPpr, {"lukket", {}, {}, RF::existing, true}, "intern_sparring",
+       "sparring_holdt", {"Sagen kan ikke gå fra 'Afsluttet' til 'Intern sparring på skole/dagtilbud' (F9)"}},
+      {"F9_ppr_reopen_without_meeting", kPpr, {"lukket", {}, {}, RF::existing, true}, "forloeb", "",
+       {"Skiftet fra 'Afsluttet' til 'PPR-forløb i gang' kræver: Opstartsmøde (F9)"}},
+      {"F9_ppr_reopen_with_new_opstartsmoede", kPpr, {"lukket", {}, {}, RF::existing, true}, "forloeb", "opstartsmoede", {}},
       {"S8_move_between_forums", kSamarbejdsmodellen, {"samarbejde", {}, {}, RF::missing, false}, "netvaerk", "netvaerksmoede", {}},
       {"unknown_state", kSamarbejdsmodellen, {"samarbejde", {}, {}, RF::missing, false}, "arkiv", "", {"Ukendt tilstand 'arkiv'"}},
   };
@@ -162,6 +168,24 @@ TEST_P(Move, AllowedOrRefusedWithReasons) {
 
 INSTANTIATE_TEST_SUITE_P(Presets, Move, ::testing::ValuesIn(move_cases()),
                          [](const auto& info) { return std::string(info.param.name); });
+
+TEST(Move, PprClosedCaseLeavesOnlyThroughAMeeting) {
+  // F9: every move out of lukket is a meeting type's (convening it reopens the case).
+  const auto& model = preset(kPpr);
+  const auto moves = moves_from(model, "lukket");
+  ASSERT_FALSE(moves.empty());
+  for (const auto* m : moves) {
+    EXPECT_NE(model.meeting_type(m->via), nullptr) << "lukket -> " << m->to << " via " << m->via;
+  }
+  const CaseHistory closed{"lukket", {}, {}, RequestFormStatus::existing, true};
+  const auto start = check_convene(model, closed, "opstartsmoede");
+  EXPECT_TRUE(start.allowed);
+  const auto pre = check_convene(model, closed, "formoede");
+  ASSERT_FALSE(pre.allowed);
+  bool cites_f9 = false;
+  for (const auto& r : pre.refusals) cites_f9 = cites_f9 || r.reason.find("F9") != std::string::npos;
+  EXPECT_TRUE(cites_f9);
+}
 
 TEST(Move, MovesFromListsTheIntakeStep) {
   const auto moves = moves_from(preset(kPpr), "intern_sparring");
