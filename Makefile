@@ -34,9 +34,12 @@ build-test: bootstrap
 	@cmake -S . -B $(TEST_BUILD) -G Ninja -DCMAKE_BUILD_TYPE=asan >/dev/null
 	@cmake --build $(TEST_BUILD) -j $(JOBS)
 
+# HTTP vs nginx (incl. the signed-in "Mit overblik"), then case search vs raw SQL and the
+# demo load time on SQLite; figures and the Google Benchmark programs: bench/RESULTS.md.
 bench: build
-	@cmake --build $(BUILD) -j $(JOBS)
-	@bench/http.sh
+	@cmake --build $(BUILD) -j $(JOBS) --target bench_slots bench_models bench_pdf bench_ical bench_convene
+	@BUILD=$(BUILD) bench/http.sh
+	@SAMSPIL_BIN=$(BUILD)/samspil bench/search.py sqlite
 
 clean:
 	rm -rf $(BUILD) $(TEST_BUILD)

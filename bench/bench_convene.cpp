@@ -7,6 +7,8 @@
 
 #include <filesystem>
 #include <random>
+#include <set>
+#include <variant>
 
 #include "service/meetings.hpp"
 #include "service/model_registry.hpp"
@@ -50,8 +52,10 @@ World& world() {
       }
       c.query("INSERT INTO children (id, tenant, first_name, last_name, birth_date, unit_id, created_at) "
               "VALUES ('c1', 't1', 'A', 'B', '2017-01-01', 'u1', 1)");
+      // What the school tried is recorded (F3), so the model allows convening.
       c.query("INSERT INTO cases (id, tenant, child_id, model_id, state, title, created_by, opened_at, created_at, "
-              "updated_at) VALUES ('k1', 't1', 'c1', 'frederiksberg-dialogmoede', 'bekymring', 'T', 'p0', 1, 1, 1)");
+              "updated_at, tried_recorded_at) VALUES ('k1', 't1', 'c1', 'frederiksberg-dialogmoede', 'bekymring', 'T', "
+              "'p0', 1, 1, 1, 1)");
       for (const auto& id : w.people) {
         c.query("INSERT INTO case_participants (tenant, case_id, user_id, role, added_at) VALUES ('t1', 'k1', $1, "
                 "'participant', 1)",
@@ -121,6 +125,123 @@ void BM_Convene(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_Convene)->Unit(benchmark::kMillisecond);
+
+// The limit for BM_Convene: the rows one convening writes, inserted as plain INSERT
+// statements in one transaction through the same SQLite connection (no reads, no checks,
+// no engine, no iCalendar). The rows are captured from a real convene() (every table whose
+// row count grew: meeting, participants, roles, audit, timeline, outbox jobs), then
+// replayed with fresh ids so the unique indexes accept them.
+struct CapturedTable {
+  std::string name;
+  std::vector<std::string> columns;
+  std::vector<std::vector<storage::Value>> rows;
+};
+
+storage::Value value_of(const storage::Row& row, std::size_t i) {
+  if (row.is_null(i)) return nullptr;
+  try {
+    return row.integer(i);
+  } catch (const storage::DatabaseError&) {
+  }
+  try {
+    return row.text(i);
+  } catch (const storage::DatabaseError&) {
+  }
+  return row.real(i);
+}
+
+std::vector<CapturedTable>& captured_convene() {
+  static std::vector<CapturedTable> tables = [] {
+    auto& w = world();
+    std::vector<CapturedTable> out;
+    std::vector<std::pair<std::string, std::int64_t>> before;
+    w.db->transaction([&](storage::Connection& c) {
+      const auto names = c.query(
+          "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE "
+          "'%VIRTUAL TABLE%' AND sql NOT LIKE '%WITHOUT ROWID%' AND name NOT LIKE '%fts%' ORDER BY rowid");
+      for (const auto& r : names.rows) {
+        const auto max = c.query("SELECT COALESCE(MAX(rowid), 0) FROM \"" + r.text(0) + "\"");
+        before.emplace_back(r.text(0), max.rows.front().integer(0));
+      }
+    });
+    service::Meetings meetings(*w.db, config());
+    service::ConveneRequest in;
+    in.case_id = "k1";
+    in.type_id = "dialogmoede";
+    in.user_ids = {w.people.begin() + 1, w.people.end()};
+    in.starts_at_ms = kNow + 190 * 24 * kHour;
+    meetings.convene(w.convener, in, kNow);
+    w.db->transaction([&](storage::Connection& c) {
+      for (const auto& [name, max] : before) {
+        CapturedTable t{name, {}, {}};
+        for (const auto& col : c.query("PRAGMA table_info(\"" + name + "\")").rows) t.columns.push_back(col.text(1));
+        std::string list;
+        for (const auto& col : t.columns) list += (list.empty() ? "\"" : ", \"") + col + "\"";
+        const auto rows = c.query("SELECT " + list + " FROM \"" + name + "\" WHERE rowid > $1 ORDER BY rowid", {max});
+        for (const auto& r : rows.rows) {
+          std::vector<storage::Value> values;
+          for (std::size_t i = 0; i < r.size(); ++i) values.push_back(value_of(r, i));
+          t.rows.push_back(std::move(values));
+        }
+        if (!t.rows.empty()) out.push_back(std::move(t));
+      }
+    });
+    return out;
+  }();
+  return tables;
+}
+
+void BM_RawConveneInserts(benchmark::State& state) {
+  auto& w = world();
+  const auto& tables = captured_convene();
+  std::size_t total = 0;
+  std::string shape;
+  for (const auto& t : tables) {
+    total += t.rows.size();
+    shape += (shape.empty() ? "" : " ") + t.name + ":" + std::to_string(t.rows.size());
+  }
+  static std::int64_t n = 0;  // across runs and repetitions: every replay needs fresh ids
+  for (auto _ : state) {
+    ++n;
+    const std::string suffix = "#r" + std::to_string(n);
+    w.db->transaction([&](storage::Connection& c) {
+      std::set<std::string> old_ids;  // text ids of this convene's rows; references follow them
+      for (const auto& t : tables) {
+        for (std::size_t i = 0; i < t.columns.size(); ++i) {
+          if (t.columns[i] != "id") continue;
+          for (const auto& row : t.rows) {
+            if (const auto* s = std::get_if<std::string>(&row[i])) old_ids.insert(*s);
+          }
+        }
+      }
+      for (const auto& t : tables) {
+        std::string cols, marks;
+        for (std::size_t i = 0; i < t.columns.size(); ++i) {
+          cols += (i ? ", \"" : "\"") + t.columns[i] + "\"";
+          marks += (i ? ", $" : "$") + std::to_string(i + 1);
+        }
+        const std::string sql = "INSERT INTO \"" + t.name + "\" (" + cols + ") VALUES (" + marks + ")";
+        for (const auto& row : t.rows) {
+          std::vector<storage::Value> values = row;
+          for (std::size_t i = 0; i < values.size(); ++i) {
+            const std::string& col = t.columns[i];
+            if (auto* s = std::get_if<std::string>(&values[i])) {
+              const bool unique = col == "id" || col.ends_with("_uid") || col.ends_with("token_hash");
+              if (unique || old_ids.count(*s) != 0) *s += suffix;
+            } else if (auto* k = std::get_if<std::int64_t>(&values[i])) {
+              if (col == "id") values[i] = nullptr;  // INTEGER PRIMARY KEY: the next rowid
+              else if (col == "seq") *k += 1'000'000 * n;  // audit chain position
+            }
+          }
+          c.query(sql, values);
+        }
+      }
+    });
+  }
+  state.counters["rows"] = static_cast<double>(total);
+  state.SetLabel(shape);
+}
+BENCHMARK(BM_RawConveneInserts)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -10,6 +10,7 @@ Usage: SAMSPIL_BIN=build/samspil bench/search.py sqlite|postgresql [N]
        (postgresql needs SAMSPIL_TEST_POSTGRES_URL: a server where it may CREATE DATABASE)
 """
 import base64
+import json
 import os
 import sqlite3
 import statistics
@@ -22,10 +23,47 @@ import urllib.request
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "e2e"))
 from harness import Server, fresh_postgres_database, run, sqlite_url  # noqa: E402
 
-SQLITE_SQL = ("SELECT c.id FROM cases c WHERE c.tenant = 'demo' AND c.rowid IN "
-              "(SELECT rowid FROM cases_fts WHERE cases_fts MATCH '\"gråd\"*') {extra} ORDER BY c.id LIMIT 50")
-PG_SQL = ("SELECT c.id FROM cases c WHERE c.tenant = 'demo' AND to_tsvector('danish', c.title) @@ "
-          "plainto_tsquery('danish', 'gråd') {extra} ORDER BY c.id LIMIT 50")
+USER = "ppr-leder@demo-kommune.invalid"
+
+# The statement samspil's case search runs (src/storage/case_search.cpp, case_search_query)
+# for a PPR district lead: the same columns, the same join, the same visibility clause, the
+# same order and limit. {text} and {extra} are filled per dialect and case.
+SEARCH_SQL = (
+    "SELECT c.id, c.tenant, c.child_id, c.model_id, c.state, c.title, c.unit_id, c.created_by, c.assigned_to, "
+    "c.ppr_unit_id, c.ppr_requested_at, c.tried_recorded_at, c.opened_at, c.closed_at, "
+    "c.close_reason, c.retention_until, c.created_at, c.updated_at, ch.unit_id "
+    "FROM cases c JOIN children ch ON ch.id = c.child_id AND ch.tenant = c.tenant "
+    "WHERE c.tenant = {tenant} AND c.id > '' AND (c.assigned_to = {user} OR EXISTS (SELECT 1 FROM case_participants cp "
+    "WHERE cp.tenant = c.tenant AND cp.case_id = c.id AND cp.user_id = {user}) OR ch.unit_id IN ({led}) "
+    "OR (c.ppr_requested_at IS NOT NULL AND c.ppr_unit_id IN ({ppr}))){extra}{text} ORDER BY c.id LIMIT 50")
+SQLITE_TEXT = " AND c.rowid IN (SELECT rowid FROM cases_fts WHERE cases_fts MATCH '\"gråd\"*')"
+PG_TEXT = " AND to_tsvector('danish', c.title) @@ plainto_tsquery('danish', 'gråd')"
+
+
+def quote(value):
+    return "'" + value.replace("'", "''") + "'"
+
+
+def search_sql(engine, scope, extra, with_text=True):
+    """scope: (tenant, user id, led unit ids, ppr unit ids), read from the database."""
+    tenant, user, led, ppr = scope
+    in_list = lambda ids: ", ".join(map(quote, ids)) if ids else "NULL"  # noqa: E731
+    text = (SQLITE_TEXT if engine == "sqlite" else PG_TEXT) if with_text else ""
+    return SEARCH_SQL.format(tenant=quote(tenant), user=quote(user), led=in_list(led), ppr=in_list(ppr),
+                             extra=extra, text=text)
+
+
+SCOPE_SQL = ("SELECT u.tenant, u.id, m.unit_id, m.is_leader FROM users u LEFT JOIN unit_memberships m "
+             "ON m.tenant = u.tenant AND m.user_id = u.id WHERE u.email = '" + USER + "' AND u.tenant = 'demo'")
+
+
+def scope_from(rows):
+    # The actor of a PPR district lead: led units (is_leader) and, being the district
+    # lead, every unit of theirs counts as a PPR unit (src/service/case_access.cpp).
+    tenant, user = rows[0][0], rows[0][1]
+    units = [r[2] for r in rows if r[2]]
+    led = [r[2] for r in rows if r[2] and int(r[3])]
+    return tenant, user, led, units
 
 
 def median_ms(fn, n):
@@ -55,26 +93,41 @@ def main():
             def api(q):
                 req = urllib.request.Request(server.url("/api/v1/cases?" + q), headers={"Authorization": "Bearer " + token})
                 with urllib.request.urlopen(req, timeout=20) as r:
+                    return len(json.loads(r.read())["items"])
+
+            def healthz():
+                with urllib.request.urlopen(server.url("/healthz"), timeout=20) as r:
                     r.read()
-            api("q=gr%C3%A5d")
-            print(f"GET /api/v1/cases?q=gråd: {median_ms(lambda: api('q=gr%C3%A5d'), n):.2f} ms")
-            print(f"GET /api/v1/cases?q=gråd&state=distrikt: {median_ms(lambda: api('q=gr%C3%A5d&state=distrikt'), n):.2f} ms")
-            print(f"GET /api/v1/cases (no filter): {median_ms(lambda: api(''), n):.2f} ms")
+            # The HTTP floor of this client (a new connection per request, Python urllib):
+            # what any answer costs here before the search itself.
+            healthz()
+            print(f"GET /healthz (HTTP floor of this client): {median_ms(healthz, n):.2f} ms")
+            for label, q in (("q=gråd", "q=gr%C3%A5d"), ("q=gråd&state=distrikt", "q=gr%C3%A5d&state=distrikt"),
+                             ("(no filter)", "")):
+                rows = api(q)
+                print(f"GET /api/v1/cases?{label} ({rows} rows): {median_ms(lambda: api(q), n):.2f} ms")
         finally:
             server.stop()
-        for label, extra in (("raw SQL q", ""), ("raw SQL q+state", "AND c.state = 'distrikt'")):
-            if engine == "sqlite":
-                con = sqlite3.connect(url[len("sqlite://"):])
-                sql = SQLITE_SQL.format(extra=extra)
-                print(f"{label} (sqlite3 module): {median_ms(lambda: con.execute(sql).fetchall(), n):.3f} ms")
-                con.close()
-            else:
-                sql = PG_SQL.format(extra=extra)
+        cases = [("raw SQL q", "", True), ("raw SQL q+state", " AND c.state = 'distrikt'", True),
+                 ("raw SQL no filter", "", False)]
+        if engine == "sqlite":
+            con = sqlite3.connect(url[len("sqlite://"):])
+            scope = scope_from(con.execute(SCOPE_SQL).fetchall())
+            for label, extra, with_text in cases:
+                sql = search_sql(engine, scope, extra, with_text)
+                rows = len(con.execute(sql).fetchall())
+                print(f"{label} (sqlite3 module, {rows} rows): {median_ms(lambda: con.execute(sql).fetchall(), n):.3f} ms")
+            con.close()
+        else:
+            out = subprocess.run(["psql", url, "-qAtF", "|", "-c", SCOPE_SQL], capture_output=True, text=True,
+                                 check=True).stdout
+            scope = scope_from([line.split("|") for line in out.splitlines() if line])
+            for label, extra, with_text in cases:
+                sql = search_sql(engine, scope, extra, with_text)
                 out = subprocess.run(["psql", url, "-qAt"], input="\\timing on\n" + (sql + ";\n") * n,
                                      capture_output=True, text=True, check=True).stdout
                 times = [float(l.split()[1]) for l in out.splitlines() if l.startswith("Time:")]
                 print(f"{label} (psql \\timing): {statistics.median(times):.3f} ms")
-
 
 if __name__ == "__main__":
     main()

@@ -52,10 +52,31 @@ std::optional<Session> resolve(storage::Connection& conn, std::string_view token
   return from_row(*row);
 }
 
-void touch(storage::Connection& conn, const Session& session, std::int64_t now_ms) {
+namespace {
+
+bool touch_due(const Session& session, std::int64_t now_ms) {
   // At most once a minute, but often enough that a short idle timeout (tests) still works.
   const std::int64_t interval = std::min(g_policy.touch_interval_ms, g_policy.idle_ms / 4);
-  if (now_ms - session.last_seen_at_ms < interval) return;
+  return now_ms - session.last_seen_at_ms >= interval;
+}
+
+}  // namespace
+
+std::optional<Session> resolve_without_writes(storage::Connection& conn, std::string_view token, std::int64_t now_ms,
+                                              bool want_flash) {
+  if (token.empty()) return std::nullopt;
+  const auto row = storage::find_session(conn, hash_token(token));
+  if (!row) return std::nullopt;
+  const bool past_absolute = now_ms >= row->expires_at_ms || now_ms >= row->created_at_ms + g_policy.absolute_ms;
+  const bool idle = now_ms >= row->last_seen_at_ms + g_policy.idle_ms;
+  if (past_absolute || idle) return std::nullopt;  // resolve() deletes it
+  Session session = from_row(*row);
+  if (touch_due(session, now_ms) || (want_flash && session.flash)) return std::nullopt;
+  return session;
+}
+
+void touch(storage::Connection& conn, const Session& session, std::int64_t now_ms) {
+  if (!touch_due(session, now_ms)) return;
   storage::touch_session(conn, session.id_hash, now_ms);
 }
 

@@ -53,6 +53,13 @@ std::string hash_token(std::string_view token);
 // The live session for a cookie token; nullopt when unknown, idle too long or past its
 // absolute end (an expired one is deleted on the way).
 std::optional<Session> resolve(storage::Connection& conn, std::string_view token, std::int64_t now_ms);
+// The live session for a cookie token when using it writes nothing: known, neither idle nor
+// past its end, touched recently enough that touch() would not write, and no flash waiting
+// when want_flash. Otherwise nullopt, and the caller takes the writing path (resolve,
+// touch, take_flash in one transaction), which also deals with unknown and expired tokens.
+// Reads only: safe outside a transaction.
+std::optional<Session> resolve_without_writes(storage::Connection& conn, std::string_view token, std::int64_t now_ms,
+                                              bool want_flash);
 // Records activity, but writes only when the last write is older than the touch interval.
 void touch(storage::Connection& conn, const Session& session, std::int64_t now_ms);
 // Ends the session of this cookie token (no-op when unknown).
