@@ -27,6 +27,9 @@ class DatesTest : public CasesServiceTest {
     mconfig.models = registry.get();
     mconfig.cipher = m_cipher.get();
     mconfig.public_base_url = "https://samspil.test";
+    // The request form is completed with the parents (R4(3)); its own tests live elsewhere.
+    mconfig.request_form_status = [](storage::Connection&, const std::string&, const std::string&,
+                                     std::optional<std::int64_t>) { return domain::RequestFormStatus::new_or_updated; };
     meetings = std::make_unique<service::Meetings>(*m_db, mconfig);
     roles = std::make_unique<service::MeetingRoles>(*m_db, mconfig);
     // The psychologist is an external professional (PPR) assigned to the case.
