@@ -14,6 +14,8 @@ void add_freebusy_api_routes(http::Router& router, const web::WebContext& contex
 void add_case_api_routes(http::Router& router, const web::WebContext& context);
 void add_request_form_api_routes(http::Router& router, const web::WebContext& context);
 void add_meeting_api_routes(http::Router& router, const web::WebContext& context);
+void add_meeting_role_api_routes(http::Router& router, const web::WebContext& context);
+void add_date_poll_api_routes(http::Router& router, const web::WebContext& context);
 void add_triage_api_routes(http::Router& router, const web::WebContext& context);
 void add_task_api_routes(http::Router& router, const web::WebContext& context);
 void add_consent_api_routes(http::Router& router, const web::WebContext& context);
@@ -22,6 +24,7 @@ void add_unit_api_routes(http::Router& router, const web::WebContext& context);
 void add_user_api_routes(http::Router& router, const web::WebContext& context);
 void add_guardian_api_routes(http::Router& router, const web::WebContext& context);
 void add_agenda_api_routes(http::Router& router, const web::WebContext& context);
+void add_agenda_file_api_routes(http::Router& router, const web::WebContext& context);
 void add_obligation_api_routes(http::Router& router, const web::WebContext& context);
 void add_evaluation_api_routes(http::Router& router, const web::WebContext& context);
 void add_overview_api_routes(http::Router& router, const web::WebContext& context);
@@ -57,6 +60,8 @@ void add_routes(http::Router& router, const web::WebContext& context) {
   add_case_api_routes(router, context);
   add_request_form_api_routes(router, context);
   add_meeting_api_routes(router, context);
+  add_meeting_role_api_routes(router, context);
+  add_date_poll_api_routes(router, context);
   add_triage_api_routes(router, context);
   add_task_api_routes(router, context);
   add_consent_api_routes(router, context);
@@ -65,6 +70,7 @@ void add_routes(http::Router& router, const web::WebContext& context) {
   add_user_api_routes(router, context);
   add_guardian_api_routes(router, context);
   add_agenda_api_routes(router, context);
+  add_agenda_file_api_routes(router, context);
   add_obligation_api_routes(router, context);
   add_agreement_api_routes(router, context);
   add_meeting_events_api_routes(router, context);

@@ -283,6 +283,14 @@ int Agendas::send_agenda(const Actor& actor, const std::string& meeting_id, std:
       if (std::find(to.begin(), to.end(), p.email) == to.end()) to.push_back(p.email);
     }
     const std::string link = m_config.obligations.public_base_url + "/moeder/" + meeting_id + "/dagsorden";
+    // Uploaded files go as links too (behind the log-in; no file names: they may name the child).
+    std::string files;
+    int file_number = 0;
+    for (const auto& d : storage::meeting_documents(conn, actor.tenant, meeting_id)) {
+      if (d.kind != "file") continue;
+      files += "Bilag " + std::to_string(++file_number) + ": " + m_config.obligations.public_base_url + "/moeder/" +
+               meeting_id + "/dokumenter/" + d.id + "\n";
+    }
     // One mail per person: nobody sees the other addresses. Only a link: the agenda and
     // brief may describe the child and stay behind the log-in.
     for (const auto& address : to) {
@@ -291,6 +299,7 @@ int Agendas::send_agenda(const Actor& actor, const std::string& meeting_id, std:
       mail.subject = "Dagsorden til " + r.type->name;
       mail.text = "Hej\n\nDagsordenen og mødeoplægget til " + r.type->name +
                   " er klar. Du kan læse dem i Samspil, når du er logget ind:\n" + link + "\n";
+      if (!files.empty()) mail.text += "\nBilag til mødet (du skal også være logget ind):\n" + files;
       mail_outbox::enqueue(conn, actor.tenant, mail, now_ms);
     }
     storage::set_meeting_agenda_sent(conn, actor.tenant, meeting_id, now_ms);

@@ -63,6 +63,8 @@ struct ConveneOption {
   std::vector<std::string> reasons;  // Danish, each ending in its rule ids, e.g. "(FP2)"
   bool without_parents = false;      // the type excludes the parents (FP3)
   int default_duration_minutes = 90;
+  bool parents_choose_date = false;  // R4.4: the parents pick among date_proposals times first
+  int date_proposals = 0;
 };
 
 // A participant proposed for a new meeting (from the type's rules and the case).
@@ -130,6 +132,10 @@ struct ConveneRequest {
   std::string location;
   // role -> user id; missing roles get the proposed holder (convener: the actor).
   std::vector<std::pair<std::string, std::string>> roles;
+  // R4.4 (types with the duty ask_parents_for_date): 2–4 start times offered to the parents instead of
+  // starts_at_ms. The meeting is then "proposed" and nobody is invited until a time is
+  // picked (service/date_polls.hpp).
+  std::vector<std::int64_t> proposed_starts_ms;
 };
 
 // One participant as a meeting page shows it.

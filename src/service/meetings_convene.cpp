@@ -9,6 +9,7 @@
 #include "domain/slots.hpp"
 #include "service/agenda.hpp"
 #include "service/audit.hpp"
+#include "service/date_polls.hpp"
 #include "service/errors.hpp"
 #include "service/invitations.hpp"
 #include "service/meetings.hpp"
@@ -166,7 +167,14 @@ std::string Meetings::convene(const Actor& actor, const ConveneRequest& in, std:
     int duration = in.duration_minutes > 0 ? in.duration_minutes : type.default_duration_minutes;
     if (!type.duration_adjustable) duration = type.default_duration_minutes;
     if (duration > 12 * 60) errors["duration"] = "Varigheden må højst være 12 timer";
-    if (in.starts_at_ms <= now_ms) errors["starts_at"] = "Vælg et tidspunkt i fremtiden";
+    // R4.4: the parents pick among proposed times first (service/date_polls.hpp).
+    const bool ask_parents = date_polls::parents_choose_date(type) && !in.proposed_starts_ms.empty();
+    if (!in.proposed_starts_ms.empty() && !ask_parents) errors["proposals"] = "Ved denne mødetype vælger forældrene ikke dato";
+    if (ask_parents) {
+      if (const auto e = date_polls::check_proposals(in.proposed_starts_ms, now_ms); !e.empty()) errors["proposals"] = e;
+    } else if (in.starts_at_ms <= now_ms) {
+      errors["starts_at"] = "Vælg et tidspunkt i fremtiden";
+    }
     if (in.location.size() > 200) errors["location"] = "Stedet må højst være 200 tegn";
     std::vector<ProposedParticipant> invited;
     for (const auto& id : in.user_ids) {
@@ -211,7 +219,7 @@ std::string Meetings::convene(const Actor& actor, const ConveneRequest& in, std:
     m.case_id = in.case_id;
     m.model_id = model.id;
     m.type_id = type.id;
-    m.status = "invited";
+    m.status = ask_parents ? "proposed" : "invited";
     m.course = course == domain::Course::new_course ? "new_course" : "same";
     m.follow_up_of = in.follow_up_of;
     if (!m.follow_up_of.empty()) {
@@ -219,14 +227,18 @@ std::string Meetings::convene(const Actor& actor, const ConveneRequest& in, std:
       if (!prior || prior->case_id != in.case_id) throw Invalid(FieldErrors{{"follow_up_of", "Det tidligere møde findes ikke i sagen"}});
     }
     m.without_parents = meetings_detail::excludes_parents(type);
-    m.starts_at_ms = in.starts_at_ms;
-    m.ends_at_ms = in.starts_at_ms + std::int64_t{duration} * 60'000;
+    if (!ask_parents) {
+      m.starts_at_ms = in.starts_at_ms;
+      m.ends_at_ms = in.starts_at_ms + std::int64_t{duration} * 60'000;
+    }
     m.location = in.location;
     m.ical_uid = crypto::random_id() + "@samspil";
     m.convened_by = actor.user_id;
     m.convened_at_ms = now_ms;
-    m.invitation_sent_at_ms = now_ms;
-    m.acceptance_due_at_ms = meetings_detail::acceptance_due(model, type, now_ms, in.starts_at_ms);
+    if (!ask_parents) {
+      m.invitation_sent_at_ms = now_ms;
+      m.acceptance_due_at_ms = meetings_detail::acceptance_due(model, type, now_ms, in.starts_at_ms);
+    }
     m.created_at_ms = now_ms;
     m.updated_at_ms = now_ms;
     storage::insert_meeting(conn, m);
@@ -272,6 +284,10 @@ std::string Meetings::convene(const Actor& actor, const ConveneRequest& in, std:
                   now_ms);
     meetings_detail::add_event(conn, actor, in.case_id, "meeting_convened",
                                {{"meeting_id", m.id}, {"type", type.id}, {"starts_at", in.starts_at_ms}}, now_ms);
+    if (ask_parents) {
+      date_polls::open(conn, m_config.public_base_url, m, rows, in.proposed_starts_ms, duration, now_ms);
+      return m.id;
+    }
     invitations::send(conn, m_config.public_base_url, m, rows, invitations::Kind::invite, now_ms);
     meetings_detail::schedule_reminder(conn, m_config.public_base_url, m, now_ms);
     // The agenda and brief from the type's templates, and the obligations with their owners

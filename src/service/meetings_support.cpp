@@ -4,6 +4,7 @@
 #include "crypto/random.hpp"
 #include "domain/deadlines.hpp"
 #include "jobs/queue.hpp"
+#include "service/date_polls.hpp"
 #include "service/errors.hpp"
 #include "service/meetings_internal.hpp"
 #include "storage/case_store.hpp"
@@ -98,6 +99,8 @@ ConveneOption option_of(const domain::MeetingType& type, const domain::ConveneCh
   for (const auto& r : check.refusals) o.reasons.push_back(r.reason);
   o.without_parents = excludes_parents(type);
   o.default_duration_minutes = type.default_duration_minutes;
+  o.parents_choose_date = date_polls::parents_choose_date(type);
+  o.date_proposals = o.parents_choose_date ? date_polls::kDefaultProposals : 0;
   return o;
 }
 

@@ -102,7 +102,22 @@ http::Response show(const WebContext& ctx, http::Request& request, const std::st
           row->SetValue("status", t.t(status_key(o.status)));
         }
         if (v.documents.empty()) body.ShowSection("NO_DOCUMENTS");
-        for (const auto& d : v.documents) body.AddSectionDictionary("DOCUMENT")->SetValue("label", d.label);
+        for (const auto& d : v.documents) {
+          auto* row = body.AddSectionDictionary("DOCUMENT");
+          // Uploaded files (kind "file") download for the meeting's participants.
+          if (d.kind == "file") {
+            auto* file = row->AddSectionDictionary("FILE");
+            file->SetValue("label", d.label);
+            file->SetValue("href", base + "/dokumenter/" + d.id);
+          } else {
+            row->AddSectionDictionary("PLAIN")->SetValue("label", d.label);
+          }
+        }
+        if (v.may_edit) {
+          auto* upload = body.AddSectionDictionary("UPLOAD");
+          upload->SetValue("upload_href", base + "/dokumenter");
+          upload->SetValue("csrf_token", state(request).csrf_token);
+        }
       });
 }
 

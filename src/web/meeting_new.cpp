@@ -85,17 +85,25 @@ http::Response details_step(const WebContext& ctx, http::Request& request, const
   for (const auto& s : slots.slots) {
     slot_options.push_back({std::to_string(s.start_ms), danish_time(s.start_ms) + "–" + danish_time(s.end_ms).substr(11)});
   }
+  // R4.4: the parents choose among 2–4 of the free times (no own time: they pick).
+  const bool ask_parents = proposal.option.parents_choose_date;
+  std::vector<Option> proposal_options = slot_options;
   slot_options.push_back({"own", t.t("meetings_new_own_time")});
   Form form(request, errors, posted);
   form.checkboxes({.name = "participants", .label = t.t("meetings_new_participants"),
-                   .hint = t.t("meetings_new_participants_hint"), .options = people, .optional = true})
-      .radios({.name = "slot", .label = t.t("meetings_new_slot"), .hint = t.t("meetings_new_slot_hint"),
-               .options = slot_options})
-      .text({.name = "date", .label = t.t("meetings_date_label"), .hint = t.t("meetings_date_hint"), .type = "date",
-             .width_class = "input-width-s", .optional = true})
-      .text({.name = "time", .label = t.t("meetings_time_label"), .hint = t.t("meetings_time_hint"), .type = "time",
-             .width_class = "input-width-xs", .optional = true})
-      .text({.name = "duration", .label = t.t("meetings_new_duration"), .hint = t.t("meetings_new_duration_hint"),
+                   .hint = t.t("meetings_new_participants_hint"), .options = people, .optional = true});
+  if (ask_parents) {
+    form.checkboxes({.name = "proposals", .label = t.t("dates_new_proposals"),
+                     .hint = t.t("dates_new_proposals_hint"), .options = proposal_options});
+  } else {
+    form.radios({.name = "slot", .label = t.t("meetings_new_slot"), .hint = t.t("meetings_new_slot_hint"),
+                 .options = slot_options})
+        .text({.name = "date", .label = t.t("meetings_date_label"), .hint = t.t("meetings_date_hint"), .type = "date",
+               .width_class = "input-width-s", .optional = true})
+        .text({.name = "time", .label = t.t("meetings_time_label"), .hint = t.t("meetings_time_hint"), .type = "time",
+               .width_class = "input-width-xs", .optional = true});
+  }
+  form.text({.name = "duration", .label = t.t("meetings_new_duration"), .hint = t.t("meetings_new_duration_hint"),
              .type = "number", .width_class = "input-width-xs", .inputmode = "numeric"})
       .text({.name = "location", .label = t.t("meetings_location_label"), .optional = true})
       .text({.name = "network_name", .label = t.t("meetings_new_network_name"), .optional = true})
@@ -103,7 +111,14 @@ http::Response details_step(const WebContext& ctx, http::Request& request, const
   if (posted == nullptr) {
     form.values("participants", selected);
     form.value("duration", std::to_string(proposal.option.default_duration_minutes));
-    form.value("slot", slot_options.front().value);
+    if (ask_parents) {
+      std::vector<std::string> first;
+      for (const auto& o : proposal_options)
+        if (first.size() < static_cast<std::size_t>(proposal.option.date_proposals)) first.push_back(o.value);
+      form.values("proposals", first);
+    } else {
+      form.value("slot", slot_options.front().value);
+    }
   }
   return no_store(ctx.views.render(
       request,
@@ -119,6 +134,7 @@ http::Response details_step(const WebContext& ctx, http::Request& request, const
         body.SetValue("type_id", type_id);
         body.SetValue("action", "/sager/" + case_id + "/moeder/ny");
         if (proposal.option.without_parents) body.ShowSection("WITHOUT_PARENTS");
+        if (ask_parents) body.ShowSection("PARENTS_CHOOSE");
         for (const auto& r : proposal.roles) {
           auto* row = body.AddSectionDictionary("ROLE");
           row->SetValue("role", role_name(ctx.views, r.role));
@@ -165,7 +181,18 @@ void add_meeting_new_routes(http::Router& router, const WebContext& context) {
         in.user_ids = form->all("participants");
         in.location = form->trimmed("location");
         const std::string slot = form->trimmed("slot");
-        if (slot.empty()) {
+        const auto proposals = form->all("proposals");
+        if (!proposals.empty() || form->trimmed("parents_choose") == "1") {
+          // R4.4: times offered to the parents instead of one start.
+          for (const auto& p : proposals) {
+            try {
+              in.proposed_starts_ms.push_back(std::stoll(p));
+            } catch (const std::exception&) {
+              errors["proposals"] = context.views.t("dates_new_proposals_missing");
+            }
+          }
+          if (proposals.empty()) errors["proposals"] = context.views.t("dates_new_proposals_missing");
+        } else if (slot.empty()) {
           errors["slot"] = context.views.t("meetings_new_slot_missing");
         } else if (slot == "own") {
           const auto start = parse_local_time(form->trimmed("date"), form->trimmed("time"));
@@ -198,6 +225,7 @@ void add_meeting_new_routes(http::Router& router, const WebContext& context) {
         } catch (const service::Invalid& e) {
           auto fields = e.fields;
           if (fields.count("starts_at")) fields["slot"] = fields["starts_at"], fields.erase("starts_at");
+          if (fields.count("proposals") && form->trimmed("parents_choose") != "1") fields["slot"] = fields["proposals"];
           if (fields.count("network")) fields["network_email"] = fields["network"], fields.erase("network");
           if (fields.count("type")) return type_step(context, r, case_id);
           return details_step(context, r, case_id, type, fields, &*form);

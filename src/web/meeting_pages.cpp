@@ -68,6 +68,7 @@ http::Response show(const WebContext& ctx, http::Request& request, const std::st
           mine->SetValue("meeting_id", id);
           mine->SetValue("response", response_label(t, v.my_response));
         }
+        if (v.meeting.status == "proposed") body.SetValueAndShowSection("dates_href", "/moeder/" + id + "/dato", "PROPOSED");
         if (v.may_manage && v.meeting.status == "invited") {
           auto* actions = body.AddSectionDictionary("MANAGE");
           actions->SetValue("meeting_id", id);

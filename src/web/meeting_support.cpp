@@ -29,6 +29,7 @@ std::string response_label(const Views& views, const std::string& response) {
 
 std::string status_label(const Views& views, const std::string& status) {
   if (status == "invited") return views.t("meetings_status_invited");
+  if (status == "proposed") return views.t("meetings_status_proposed");
   if (status == "held") return views.t("meetings_status_held");
   if (status == "finalised") return views.t("meetings_status_finalised");
   if (status == "cancelled") return views.t("meetings_status_cancelled");

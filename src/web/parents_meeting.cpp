@@ -28,6 +28,8 @@ void add_parents_meeting_routes(http::Router& router, const WebContext& context)
               body.SetValue("until", v.meeting.ends_at_ms ? danish_time(*v.meeting.ends_at_ms).substr(11) : "");
               body.SetValue("location", v.meeting.location.empty() ? "–" : v.meeting.location);
               if (v.meeting.status == "cancelled") body.ShowSection("CANCELLED");
+              if (v.meeting.status == "proposed" && !v.my_participant_id.empty())
+                body.SetValueAndShowSection("dates_href", "/foraeldre/moeder/" + id + "/dato", "PROPOSED");
               for (const auto& p : v.participants) {
                 auto* row = body.AddSectionDictionary("PARTICIPANT");
                 row->SetValue("name", p.row.display_name);

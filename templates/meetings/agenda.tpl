@@ -66,5 +66,19 @@
 </div>
 <h2>{{t_agenda_documents}}</h2>
 {{#NO_DOCUMENTS}}<p>{{t_agenda_no_documents}}</p>{{/NO_DOCUMENTS}}<ul>
-{{#DOCUMENT}}<li>{{label}}</li>
+{{#DOCUMENT}}<li>{{#FILE}}<a href="{{href}}">{{label}}</a>{{/FILE}}{{#PLAIN}}{{label}}{{/PLAIN}}</li>
 {{/DOCUMENT}}</ul>
+{{#UPLOAD}}<h3>{{t_agenda_files_upload_heading}}</h3>
+<form method="post" action="{{upload_href}}" enctype="multipart/form-data" novalidate>
+<input type="hidden" name="csrf_token" value="{{csrf_token}}">
+<div class="form-group">
+<label class="form-label" for="label">{{t_agenda_files_label}} <span class="weight-normal">{{t_agenda_files_optional}}</span></label>
+<input class="form-input" type="text" id="label" name="label" maxlength="200">
+</div>
+<div class="form-group">
+<label class="form-label" for="file">{{t_agenda_files_file}}</label>
+<span class="form-hint" id="file-hint">{{t_agenda_files_hint}}</span>
+<input class="form-input" type="file" id="file" name="file" aria-describedby="file-hint" accept=".pdf,.png,.jpg,.jpeg,.docx">
+</div>
+<button class="button button-secondary" type="submit">{{t_agenda_files_submit}}</button>
+</form>{{/UPLOAD}}

@@ -10,6 +10,9 @@
 {{>CSRF}}
 <input type="hidden" name="type" value="{{type_id}}">
 {{>FIELD_PARTICIPANTS}}
+{{#PARENTS_CHOOSE}}<input type="hidden" name="parents_choose" value="1">
+<p>{{t_dates_new_parents_choose_lead}}</p>{{/PARENTS_CHOOSE}}
+{{>FIELD_PROPOSALS}}
 {{>FIELD_SLOT}}
 {{>FIELD_DATE}}
 {{>FIELD_TIME}}

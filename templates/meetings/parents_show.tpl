@@ -5,7 +5,10 @@
 <dt>{{t_meetings_location}}</dt><dd>{{location}}</dd>
 <dt>{{t_meetings_status}}</dt><dd>{{status}}</dd>
 </dl>
-<h2>{{t_meetings_participants}}</h2>
+{{#PROPOSED}}<h2>{{t_dates_choose_heading}}</h2>
+<p>{{t_dates_lead}}</p>
+<p><a class="button button-primary" href="{{dates_href}}">{{t_dates_link}}</a></p>
+{{/PROPOSED}}<h2>{{t_meetings_participants}}</h2>
 <ul class="nobullet-list">
 {{#PARTICIPANT}}<li><strong>{{name}}</strong> ({{relation}}) – {{response}}</li>
 {{/PARTICIPANT}}</ul>

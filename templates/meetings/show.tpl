@@ -6,7 +6,8 @@
 <dt>{{t_meetings_status}}</dt><dd>{{status}}</dd>
 {{#DUE}}<dt>{{t_meetings_due}}</dt><dd>{{due}}</dd>{{/DUE}}
 </dl>
-{{#WITHOUT_PARENTS}}<h2>{{t_meetings_without_parents_heading}}</h2>
+{{#PROPOSED}}<div class="alert alert-info" role="status"><div class="alert-body"><p class="alert-text">{{t_dates_staff_lead}} <a href="{{dates_href}}">{{t_dates_link}}</a></p></div></div>
+{{/PROPOSED}}{{#WITHOUT_PARENTS}}<h2>{{t_meetings_without_parents_heading}}</h2>
 <p>{{t_meetings_without_parents_text}}</p>
 {{#INFORMED}}<p>{{t_meetings_parents_informed_at}} {{informed}}</p>{{/INFORMED}}
 {{#INFORM}}<form method="post" action="/moeder/{{meeting_id}}/orienter-foraeldre" novalidate>
@@ -17,6 +18,7 @@
 <ul class="nobullet-list">
 {{#PARTICIPANT}}<li><strong>{{name}}</strong> ({{relation}}) – {{t_meetings_roles}}: {{roles}} – {{response}}</li>
 {{/PARTICIPANT}}</ul>
+<p><a href="/moeder/{{meeting_id}}/roller">{{t_roles_link}}</a></p>
 {{>PERSPECTIVES}}
 <h2>{{t_journeys_meeting_pages}}</h2>
 <ul>

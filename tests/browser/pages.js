@@ -31,6 +31,7 @@ module.exports.push(
   { path: '/min-profil', role: 'leader', name: 'min-profil' },
   { path: '/min-profil/kalender', role: 'leader', name: 'min-profil-kalender' },
   { path: '/moeder/svar/ugyldigt-link', role: 'anonymous', name: 'moede-svar-ugyldigt', status: 404 },
+  { path: '/moeder/dato/ugyldigt-link', role: 'anonymous', name: 'moede-dato-ugyldigt', status: 404 },
   { path: '/admin', role: 'administrator', name: 'admin' },
   { path: '/admin/enheder', role: 'administrator', name: 'admin-enheder' },
   { path: '/admin/brugere', role: 'administrator', name: 'admin-brugere' },

@@ -1,0 +1,68 @@
+// /api/v1/meetings/{id}/date-proposals: R4.4 through the API. GET lists the times proposed
+// to the parents; POST {"proposal_id"} picks one — a custody holder invited picks for
+// themselves, staff who manage the meeting pick on the parents' behalf and must give
+// "reason". Convening with "proposed_starts" (POST /api/v1/cases/{id}/meetings) opens the
+// poll. Rules and access in service/date_polls.
+#include "api/json.hpp"
+#include "http/router.hpp"
+#include "service/date_polls.hpp"
+#include "web/context.hpp"
+#include "web/request_state.hpp"
+
+namespace samspil::api {
+namespace {
+
+constexpr auto kWorker = http::Execution::worker_pool;
+
+service::MeetingsConfig config_of(const web::WebContext& ctx) {
+  service::MeetingsConfig c;
+  c.models = ctx.models;
+  c.cipher = ctx.cipher;
+  c.public_base_url = ctx.settings.public_base_url;
+  return c;
+}
+
+nlohmann::json poll_json(const service::DatePollView& v) {
+  nlohmann::json items = nlohmann::json::array();
+  for (const auto& p : v.proposals)
+    items.push_back({{"id", p.id}, {"starts_at", p.starts_at_ms}, {"ends_at", p.ends_at_ms}, {"chosen", p.chosen}});
+  return {{"meeting_id", v.meeting_id},
+          {"status", v.status},
+          {"open", v.open},
+          {"may_choose", v.may_choose},
+          {"may_choose_for_parents", v.may_choose_for_parents},
+          {"chosen_for_parents", v.chosen_for_parents},
+          {"proposals", items}};
+}
+
+std::string text(const nlohmann::json& body, const char* key) {
+  const auto it = body.find(key);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+void add_date_poll_api_routes(http::Router& router, const web::WebContext& context) {
+  router.add(
+      "GET", "/api/v1/meetings/{id}/date-proposals",
+      [&context](http::Request& r) {
+        return json(200, poll_json(service::DatePolls(context.db, config_of(context))
+                                       .view(web::actor(r), r.params.at("id"), context.now_ms())));
+      },
+      {.name = "api.meetings.date_proposals", .policy = "signed_in", .execution = kWorker});
+  router.add(
+      "POST", "/api/v1/meetings/{id}/date-proposals",
+      [&context](http::Request& r) {
+        const auto body = parse_object(r);
+        if (!body) return bad_json();
+        service::DatePolls polls(context.db, config_of(context));
+        const auto& who = web::actor(r);
+        const auto& id = r.params.at("id");
+        if (who.is_staff()) polls.choose_for_parents(who, id, text(*body, "proposal_id"), text(*body, "reason"), context.now_ms());
+        else polls.choose(who, id, text(*body, "proposal_id"), context.now_ms());
+        return json(200, poll_json(polls.view(who, id, context.now_ms())));
+      },
+      {.name = "api.meetings.date_choose", .policy = "signed_in", .execution = kWorker});
+}
+
+}  // namespace samspil::api

@@ -1,0 +1,69 @@
+// /api/v1/meetings/{id}/roles: R4.5 role delegation through the API — the delegable roles
+// with their holders (GET) and handing one on (POST {"role", "participant_id"}). Refusals
+// from the engine are 409 problem documents naming the rule ids (the API middleware maps
+// service errors); rules and access in service/meeting_roles.
+#include "api/json.hpp"
+#include "http/router.hpp"
+#include "service/meeting_roles.hpp"
+#include "web/context.hpp"
+#include "web/request_state.hpp"
+
+namespace samspil::api {
+namespace {
+
+constexpr auto kWorker = http::Execution::worker_pool;
+
+service::MeetingsConfig config_of(const web::WebContext& ctx) {
+  service::MeetingsConfig c;
+  c.models = ctx.models;
+  c.cipher = ctx.cipher;
+  c.public_base_url = ctx.settings.public_base_url;
+  return c;
+}
+
+nlohmann::json view_json(const service::DelegationView& v) {
+  nlohmann::json roles = nlohmann::json::array();
+  for (const auto& r : v.roles) {
+    roles.push_back({{"role", r.role},
+                     {"label", r.label},
+                     {"participant_id", r.holder_participant_id.empty() ? nlohmann::json(nullptr)
+                                                                        : nlohmann::json(r.holder_participant_id)},
+                     {"holder_name", r.holder_name},
+                     {"delegable_to", r.allowed_text},
+                     {"rules", r.rules},
+                     {"delegated", r.delegated}});
+  }
+  nlohmann::json people = nlohmann::json::array();
+  for (const auto& c : v.candidates) people.push_back({{"participant_id", c.participant_id}, {"name", c.name}});
+  return {{"meeting_id", v.meeting_id}, {"may_delegate", v.may_delegate}, {"roles", roles}, {"candidates", people}};
+}
+
+std::string text(const nlohmann::json& body, const char* key) {
+  const auto it = body.find(key);
+  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+void add_meeting_role_api_routes(http::Router& router, const web::WebContext& context) {
+  router.add(
+      "GET", "/api/v1/meetings/{id}/roles",
+      [&context](http::Request& r) {
+        return json(200, view_json(service::MeetingRoles(context.db, config_of(context))
+                                       .view(web::actor(r), r.params.at("id"), context.now_ms())));
+      },
+      {.name = "api.meetings.roles", .policy = "staff", .execution = kWorker});
+  router.add(
+      "POST", "/api/v1/meetings/{id}/roles",
+      [&context](http::Request& r) {
+        const auto body = parse_object(r);
+        if (!body) return bad_json();
+        service::MeetingRoles roles(context.db, config_of(context));
+        const auto& who = web::actor(r);
+        roles.delegate(who, r.params.at("id"), text(*body, "role"), text(*body, "participant_id"), context.now_ms());
+        return json(200, view_json(roles.view(who, r.params.at("id"), context.now_ms())));
+      },
+      {.name = "api.meetings.roles.delegate", .policy = "staff", .execution = kWorker});
+}
+
+}  // namespace samspil::api
