@@ -51,7 +51,7 @@ std::string open_text(const crypto::FieldCipher* cipher, const std::string& seal
   return cipher->open(sealed).value_or("");
 }
 
-audit::Entry entry(audit::Action action, const ReachedMeeting& r, const char* purpose) {
+audit::Entry entry(audit::Action action, const MeetingDocumentsReach& r, const char* purpose) {
   audit::Entry e;
   e.action = action;
   e.object_type = "meeting";
@@ -61,9 +61,9 @@ audit::Entry entry(audit::Action action, const ReachedMeeting& r, const char* pu
   return e;
 }
 
-ReachedMeeting reach_for_edit(storage::Connection& conn, const Actor& actor, const ModelRegistry& models,
+MeetingDocumentsReach reach_for_edit(storage::Connection& conn, const Actor& actor, const ModelRegistry& models,
                               const std::string& meeting_id) {
-  ReachedMeeting r = reach_meeting(conn, actor, models, meeting_id);
+  MeetingDocumentsReach r = reach_meeting(conn, actor, models, meeting_id);
   if (!r.may_edit) throw Forbidden("Kun mødets dagsordensansvarlige kan ændre dagsordenen.");
   if (r.meeting.status == "cancelled" || r.meeting.status == "finalised") {
     throw Conflict("Mødet er afsluttet eller aflyst, så dagsordenen kan ikke ændres.");
@@ -84,7 +84,7 @@ void renumber(storage::Connection& conn, std::vector<storage::AgendaItemRow>& it
 
 AgendaView Agendas::view(const Actor& actor, const std::string& meeting_id, std::int64_t now_ms) {
   return m_db.transaction([&](storage::Connection& conn) {
-    const ReachedMeeting r = reach_meeting(conn, actor, *m_config.models, meeting_id);
+    const MeetingDocumentsReach r = reach_meeting(conn, actor, *m_config.models, meeting_id);
     // A meeting convened before its documents existed (or by a path that did not create
     // them) gets them now, from the same templates.
     if (!storage::find_agenda(conn, actor.tenant, meeting_id)) {
@@ -142,7 +142,7 @@ std::string Agendas::add_item(const Actor& actor, const std::string& meeting_id,
                                std::int64_t now_ms) {
   validate(in);
   return m_db.transaction([&](storage::Connection& conn) {
-    const ReachedMeeting r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
+    const MeetingDocumentsReach r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
     const auto agenda = storage::find_agenda(conn, actor.tenant, meeting_id);
     const auto items = storage::agenda_items(conn, actor.tenant, meeting_id);
     storage::AgendaItemRow row;
@@ -167,7 +167,7 @@ void Agendas::update_item(const Actor& actor, const std::string& meeting_id, con
                           const AgendaItemInput& in, std::int64_t now_ms) {
   validate(in);
   m_db.transaction([&](storage::Connection& conn) {
-    const ReachedMeeting r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
+    const MeetingDocumentsReach r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
     auto items = storage::agenda_items(conn, actor.tenant, meeting_id);
     auto it = std::find_if(items.begin(), items.end(), [&](const auto& i) { return i.id == item_id; });
     if (it == items.end()) throw NotFound("Punktet findes ikke på dagsordenen.");
@@ -186,7 +186,7 @@ void Agendas::update_item(const Actor& actor, const std::string& meeting_id, con
 void Agendas::move_item(const Actor& actor, const std::string& meeting_id, const std::string& item_id, int delta,
                         std::int64_t now_ms) {
   m_db.transaction([&](storage::Connection& conn) {
-    const ReachedMeeting r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
+    const MeetingDocumentsReach r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
     auto items = storage::agenda_items(conn, actor.tenant, meeting_id);
     auto it = std::find_if(items.begin(), items.end(), [&](const auto& i) { return i.id == item_id; });
     if (it == items.end()) throw NotFound("Punktet findes ikke på dagsordenen.");
@@ -202,7 +202,7 @@ void Agendas::move_item(const Actor& actor, const std::string& meeting_id, const
 void Agendas::remove_item(const Actor& actor, const std::string& meeting_id, const std::string& item_id,
                           std::int64_t now_ms) {
   m_db.transaction([&](storage::Connection& conn) {
-    const ReachedMeeting r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
+    const MeetingDocumentsReach r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
     if (!storage::delete_agenda_item(conn, actor.tenant, meeting_id, item_id)) {
       throw NotFound("Punktet findes ikke på dagsordenen.");
     }
@@ -224,7 +224,7 @@ void Agendas::replace_items(const Actor& actor, const std::string& meeting_id, c
   }
   if (!errors.empty()) throw Invalid(std::move(errors));
   m_db.transaction([&](storage::Connection& conn) {
-    const ReachedMeeting r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
+    const MeetingDocumentsReach r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
     const auto agenda = storage::find_agenda(conn, actor.tenant, meeting_id);
     const auto existing = storage::agenda_items(conn, actor.tenant, meeting_id);
     std::vector<std::string> kept;
@@ -271,7 +271,7 @@ void Agendas::replace_items(const Actor& actor, const std::string& meeting_id, c
 
 int Agendas::send_agenda(const Actor& actor, const std::string& meeting_id, std::int64_t now_ms) {
   return m_db.transaction([&](storage::Connection& conn) {
-    const ReachedMeeting r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
+    const MeetingDocumentsReach r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
     if (storage::agenda_items(conn, actor.tenant, meeting_id).empty()) {
       FieldErrors errors;
       errors["items"] = "Dagsordenen har ingen punkter endnu";
@@ -313,7 +313,7 @@ int Agendas::send_agenda(const Actor& actor, const std::string& meeting_id, std:
 
 BriefView Agendas::brief(const Actor& actor, const std::string& meeting_id, std::int64_t now_ms) {
   return m_db.transaction([&](storage::Connection& conn) {
-    const ReachedMeeting r = reach_meeting(conn, actor, *m_config.models, meeting_id);
+    const MeetingDocumentsReach r = reach_meeting(conn, actor, *m_config.models, meeting_id);
     BriefView v;
     v.meeting_id = meeting_id;
     v.type_name = r.type->name;
@@ -339,7 +339,7 @@ void Agendas::save_brief(const Actor& actor, const std::string& meeting_id, cons
     throw Invalid(std::move(errors));
   }
   m_db.transaction([&](storage::Connection& conn) {
-    const ReachedMeeting r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
+    const MeetingDocumentsReach r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
     storage::BriefRow b = storage::find_brief(conn, actor.tenant, meeting_id).value_or(storage::BriefRow{});
     if (b.meeting_id.empty()) {
       b.meeting_id = meeting_id;
@@ -363,7 +363,7 @@ std::string Agendas::attach_document(const Actor& actor, const std::string& meet
   if (trim(kind).empty()) errors["kind"] = "Vælg hvilken slags dokument det er";
   if (!errors.empty()) throw Invalid(std::move(errors));
   return m_db.transaction([&](storage::Connection& conn) {
-    const ReachedMeeting r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
+    const MeetingDocumentsReach r = reach_for_edit(conn, actor, *m_config.models, meeting_id);
     storage::MeetingDocumentRow d;
     d.id = crypto::random_id();
     d.tenant = actor.tenant;

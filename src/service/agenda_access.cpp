@@ -5,11 +5,11 @@
 
 namespace samspil::service {
 
-ReachedMeeting reach_meeting(storage::Connection& conn, const Actor& actor, const ModelRegistry& models,
+MeetingDocumentsReach reach_meeting(storage::Connection& conn, const Actor& actor, const ModelRegistry& models,
                              const std::string& meeting_id) {
   auto meeting = storage::find_meeting_subject(conn, actor.tenant, meeting_id);
   if (!meeting) throw NotFound("Mødet findes ikke.");
-  ReachedMeeting r;
+  MeetingDocumentsReach r;
   for (const auto& p : storage::meeting_people(conn, actor.tenant, meeting_id)) {
     if (!p.user_id.empty() && p.user_id == actor.user_id) r.participant = true;
   }

@@ -14,7 +14,7 @@
 
 namespace samspil::service {
 
-struct ReachedMeeting {
+struct MeetingDocumentsReach {
   storage::MeetingSubject meeting;
   const domain::Model* model = nullptr;
   const domain::MeetingType* type = nullptr;
@@ -23,7 +23,7 @@ struct ReachedMeeting {
 };
 
 // Loads the meeting in the actor's tenant with its model and type, or throws NotFound.
-ReachedMeeting reach_meeting(storage::Connection& conn, const Actor& actor, const ModelRegistry& models,
+MeetingDocumentsReach reach_meeting(storage::Connection& conn, const Actor& actor, const ModelRegistry& models,
                              const std::string& meeting_id);
 
 // Danish label of a speaking-order entry (parents -> "Forældre", a profession -> its name).

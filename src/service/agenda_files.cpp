@@ -27,7 +27,7 @@ const crypto::FieldCipher& need(const crypto::FieldCipher* cipher) {
   return *cipher;
 }
 
-audit::Entry entry(audit::Action action, const ReachedMeeting& r, const std::string& object_id) {
+audit::Entry entry(audit::Action action, const MeetingDocumentsReach& r, const std::string& object_id) {
   return audit::Entry{action, "meeting_file", object_id, r.meeting.child_id, "Mødeforberedelse", ""};
 }
 
@@ -46,7 +46,7 @@ MeetingFileInfo AgendaFiles::upload(const Actor& actor, const std::string& meeti
   std::string shown = trim(label).empty() ? name : trim(label);
   if (shown.size() > kLabelMax) errors["label"] = "Navnet på dokumentet må højst være 200 tegn";
   return m_db.transaction([&](storage::Connection& conn) {
-    const ReachedMeeting r = reach_meeting(conn, actor, *m_config.models, meeting_id);  // NotFound first
+    const MeetingDocumentsReach r = reach_meeting(conn, actor, *m_config.models, meeting_id);  // NotFound first
     if (!r.may_edit) throw Forbidden("Kun mødets dagsordensansvarlige kan vedhæfte dokumenter");
     if (r.meeting.status == "cancelled") throw Conflict("Mødet er aflyst");
     if (!errors.empty()) throw Invalid(errors);
@@ -81,7 +81,7 @@ MeetingFileContent AgendaFiles::download(const Actor& actor, const std::string& 
                                          const std::string& document_id, std::int64_t now_ms) {
   const auto& cipher = need(m_config.cipher);
   return m_db.transaction([&](storage::Connection& conn) {
-    const ReachedMeeting r = reach_meeting(conn, actor, *m_config.models, meeting_id);
+    const MeetingDocumentsReach r = reach_meeting(conn, actor, *m_config.models, meeting_id);
     // The meeting's participants only (the convener always takes part).
     if (!r.participant && actor.user_id != r.meeting.convened_by) throw NotFound("Dokumentet findes ikke");
     const storage::MeetingDocumentRow* doc = nullptr;

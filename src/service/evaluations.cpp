@@ -48,7 +48,7 @@ std::vector<Subject> subjects_of(storage::Connection& conn, const crypto::FieldC
   return out;
 }
 
-audit::Entry entry(audit::Action action, const ReachedMeeting& r) {
+audit::Entry entry(audit::Action action, const MeetingDocumentsReach& r) {
   audit::Entry e;
   e.action = action;
   e.object_type = "meeting";
@@ -59,7 +59,7 @@ audit::Entry entry(audit::Action action, const ReachedMeeting& r) {
 }
 
 // Checks the meeting is a follow-up whose type asks evaluation questions.
-const domain::DocumentUse& need_evaluation(const ReachedMeeting& r) {
+const domain::DocumentUse& need_evaluation(const MeetingDocumentsReach& r) {
   if (r.meeting.follow_up_of.empty()) throw Conflict("Evaluering hører til et opfølgende møde.");
   const domain::DocumentUse* doc = evaluation_of(*r.type);
   if (!doc) throw Conflict("Mødetypen har ingen evalueringsspørgsmål i samarbejdsmodellen.");
@@ -96,7 +96,7 @@ std::vector<EvaluationSubjectView> evaluation_summary(storage::Connection& conn,
 
 EvaluationForm Evaluations::form(const Actor& actor, const std::string& meeting_id, std::int64_t now_ms) {
   return m_db.transaction([&](storage::Connection& conn) {
-    const ReachedMeeting r = reach_meeting(conn, actor, *m_config.models, meeting_id);
+    const MeetingDocumentsReach r = reach_meeting(conn, actor, *m_config.models, meeting_id);
     const domain::DocumentUse& doc = need_evaluation(r);
     EvaluationForm f;
     f.meeting_id = meeting_id;
@@ -133,7 +133,7 @@ int Evaluations::save(const Actor& actor, const std::string& meeting_id, const s
                       std::int64_t now_ms) {
   if (!actor.is_staff()) throw Forbidden("Kun fagpersoner evaluerer tiltagene.");
   return m_db.transaction([&](storage::Connection& conn) {
-    const ReachedMeeting r = reach_meeting(conn, actor, *m_config.models, meeting_id);
+    const MeetingDocumentsReach r = reach_meeting(conn, actor, *m_config.models, meeting_id);
     const domain::DocumentUse& doc = need_evaluation(r);
     if (r.meeting.status == "cancelled" || r.meeting.status == "finalised") {
       throw Conflict("Mødet er afsluttet eller aflyst.");
