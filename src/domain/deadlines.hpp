@@ -52,7 +52,7 @@ struct Obligation {
   DayUnit unit = DayUnit::calendar_days;
   std::optional<Instant> due;  // nullopt: the anchor is not a known fact yet
   DayStatus due_day;           // status of the due date; reason none when open or unknown
-  std::string fulfilled_by;    // DeadlineRule::fulfilled_by
+  std::string fulfilled_by = {};  // DeadlineRule::fulfilled_by
 
   bool lands_on_closed_day() const { return due && !due_day.is_working_day(); }
 };

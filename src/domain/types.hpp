@@ -32,7 +32,7 @@ struct DeadlineRule {
   std::string rule;        // the rule id it implements, e.g. "S7"
   // The meeting fact that discharges it (kFulfilments: invitation_sent, agenda_sent,
   // agreement_sent, response); "" = nothing Samspil records does, so it stays open until due.
-  std::string fulfilled_by;
+  std::string fulfilled_by = {};
 };
 
 // Days a municipality keeps closed beyond the public holidays (e.g. Grundlovsdag, 24 and

@@ -417,8 +417,6 @@ INSTANTIATE_TEST_SUITE_P(Engines, MeetingsServiceTest,
                          ::testing::Values(storage::Dialect::sqlite, storage::Dialect::postgresql),
                          storage::testing::engine_name);
 
-}  // namespace
-}  // namespace samspil::cases_testing
 
 // Convening creates the agenda and the obligations at once (not on the first agenda view);
 // moving moves their due times; an answer discharges the answerer's R4 obligation; a
@@ -462,3 +460,6 @@ TEST_P(MeetingsServiceTest, AnAnswerDischargesTheInviteesObligation) {
   meetings->respond(leader, id, "accepted", now + 1);
   EXPECT_EQ(count(open_of_leader), 0);
 }
+
+}  // namespace
+}  // namespace samspil::cases_testing
