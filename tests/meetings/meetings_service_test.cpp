@@ -449,17 +449,6 @@ TEST_P(MeetingsServiceTest, ObligationsFollowConveneMoveAnswerAndCancel) {
   EXPECT_EQ(count("SELECT COUNT(*) FROM obligations WHERE meeting_id = '" + id + "' AND done_at IS NULL"), 0);
 }
 
-TEST_P(MeetingsServiceTest, AnAnswerDischargesTheInviteesObligation) {
-  const auto case_id = case_under("ringsted-samarbejdsmoeder");
-  const auto id = convene_first(case_id, now + 30 * kDay);
-  ASSERT_FALSE(id.empty());
-  const std::string open_of_leader = "SELECT COUNT(*) FROM obligations WHERE meeting_id = '" + id +
-                                     "' AND obligation_id = 'accept_invitation' AND owner_id = '" + w.leader +
-                                     "' AND done_at IS NULL";
-  ASSERT_EQ(count(open_of_leader), 1) << "R4: each invited professional owes an answer";
-  meetings->respond(leader, id, "accepted", now + 1);
-  EXPECT_EQ(count(open_of_leader), 0);
-}
 
 }  // namespace
 }  // namespace samspil::cases_testing
