@@ -24,6 +24,7 @@ FORWARDERS = {
     ("request_forms_internal.cpp", "kind"),  # add_timeline -> cases_detail::add_event
     ("demo_population.cpp", "kind"),         # the demo's event() -> pending rows
     ("demo_population.cpp", "e"),            # append_case_event(conn, e) for the pending rows
+    ("demo_meetings.cpp", "e"),              # append_case_event(conn, e) for Emma's case history
 }
 CALL = re.compile(r"\b(add_event|add_timeline|append_case_event|w\.event)\s*\(")
 LITERAL = re.compile(r'"([a-z][a-z0-9_]*)"')

@@ -31,6 +31,8 @@ constexpr std::pair<const char*, const char*> kTimelineLabels[] = {
     {"meeting_cancelled", "timeline_event_meeting_cancelled"},
     {"parents_informed", "timeline_event_parents_informed"},
     {"agreement_confirmed", "timeline_event_agreement_confirmed"},
+    {"meeting_date_chosen", "timeline_event_meeting_date_chosen"},
+    {"meeting_role_delegated", "timeline_event_meeting_role_delegated"},
 };
 
 }  // namespace
