@@ -29,7 +29,7 @@ import urllib.request
 from authz_world import sql
 from harness import Failure, SmtpSink, check, run
 from identity_e2e import Browser, setup
-from meetings_e2e import api, calendar_part, expect, parse_ics, token_for
+from meetings_e2e import api, calendar_part, complete_request_form, expect, parse_ics, token_for
 
 TEACHER = "laerer@demo-kommune.invalid"
 GUARDIAN = ("foraelder@demo-kommune.invalid", "demo-foraelder-1")
@@ -71,6 +71,7 @@ def scenario_dates(engine):
                                   {"child_id": OLIVER, "title": "Trivsel", "tried": "Samtaler"}), 201, "register")
                 sql(url, "UPDATE cases SET model_id = $1, state = $2 WHERE id = $3",
                     ("ringsted-samarbejdsmoeder", "ny", case["id"]))
+                complete_request_form(server, url, teacher, case["id"], "samarbejdsmoede", GUARDIAN[0])
                 base = (int(time.time() * 1000) // 60000) * 60000 + 40 * DAY
                 times = [base, base + DAY, base + 2 * DAY]
 

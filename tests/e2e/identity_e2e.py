@@ -344,12 +344,13 @@ def scenario_password_reset(engine):
             status, _, unknown = b.post("/glemt-adgangskode", {"kommune": "demo", "email": "nobody@demo-kommune.invalid"})
             strip = lambda html: re.sub(r'value="[^"]*"', "", html)
             check(status == 200 and strip(known) == strip(unknown), "the answer differs for an unknown e-mail")
-            mail = sink.wait_for(lambda m: PAEDAGOG[0] in m["to"])
-            check(mail["subject"] == "Nulstil din adgangskode til Samspil", f"subject: {mail['subject']}")
+            # The demo's meetings also send invitations to the same person: pick the reset mail.
+            is_reset = lambda m: m["subject"] == "Nulstil din adgangskode til Samspil"
+            mail = sink.wait_for(lambda m: PAEDAGOG[0] in m["to"] and is_reset(m))
             link = re.search(r"http://samspil\.test(/nulstil-adgangskode\?token=[A-Za-z0-9_-]+)", mail["text"])
             check(link, f"no link in the mail: {mail['text']}")
             time.sleep(1)
-            check(len(sink.messages()) == 1, "a mail was sent for an unknown e-mail")
+            check(len([m for m in sink.messages() if is_reset(m)]) == 1, "a mail was sent for an unknown e-mail")
             status, headers, _ = b.get(link.group(1))
             check(status == 303 and headers.get("Location") == "/nulstil-adgangskode", f"link: {status}")
             check(headers.get("Referrer-Policy") == "no-referrer", "no Referrer-Policy on the link")

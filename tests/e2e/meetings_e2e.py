@@ -76,6 +76,20 @@ def token_for(url, email):
     return made.stdout.strip().splitlines()[-1].strip()
 
 
+def complete_request_form(server, url, token, case_id, wished_type, guardian_email):
+    """R4: the request form filled in with the parents through the API (every required field of
+    the model's format answered), so types that need a new or updated form may be convened."""
+    view = expect(api(server, token, "GET", f"/cases/{case_id}/request-form"), 200, "request form")
+    answers = {f["id"]: "Udfyldt sammen med forældrene" for s in view["sections"] for f in s["fields"] if f["required"]}
+    expect(api(server, token, "PUT", f"/cases/{case_id}/request-form",
+               {"answers": answers, "wished_meeting_type": wished_type, "child_perspective": "obtained"}),
+           200, "request form draft")
+    guardian = sql(url, "SELECT id FROM users WHERE email = $1", (guardian_email,))[0][0]
+    done = expect(api(server, token, "POST", f"/cases/{case_id}/request-form/complete",
+                      {"parents_present": [guardian], "confirmed": True}), 200, "request form completed")
+    check(done["engine_status"] == "new_or_updated", f"the form does not count as new: {done}")
+
+
 def new_case(server, url, teacher, model):
     case = expect(api(server, teacher, "POST", "/cases",
                       {"child_id": OLIVER, "title": "Trivsel", "tried": "Samtaler"}), 201, "register")
