@@ -178,8 +178,10 @@ void DatePolls::choose(const Actor& actor, const std::string& meeting_id, const 
   m_db.transaction([&](storage::Connection& conn) {
     const auto r = reach_meeting(conn, actor, meeting_id);
     const auto participants = storage::meeting_participants(conn, actor.tenant, meeting_id);
-    if (r.reached_case.relation != CaseRelation::guardian || guardian_row(participants, actor) == nullptr)
+    if (r.reached_case.relation != CaseRelation::guardian)
       throw Forbidden("Kun forældrene vælger tidspunktet. Som indkalder kan du vælge på deres vegne med en begrundelse");
+    // A custody holder who is not invited to this meeting sees it as absent, as in view().
+    if (guardian_row(participants, actor) == nullptr) throw NotFound("Mødet findes ikke");
     finish(conn, m_config, r.meeting, proposal_id, Chooser{actor.user_id, false, ""}, now_ms);
     audit::record(conn, actor,
                   audit::Entry{audit::Action::change, "meeting", meeting_id, r.reached_case.record.child_id,
