@@ -205,7 +205,8 @@ http::Response show_meeting_mode(const WebContext& ctx, http::Request& request, 
             if (p2.user_id.empty() || p2.role_in_case == "parents") continue;
             auto* o = row->AddSectionDictionary("OWNER");
             o->SetValue("value", p2.user_id);
-            o->SetValue("label", p2.name + " (" + relation_name(t, ctx.models, p2.role_in_case) + ")");
+            // A dash, not parentheses: profession names carry their own ("… (ledelse)").
+            o->SetValue("label", p2.name + " – " + relation_name(t, ctx.models, p2.role_in_case));
             if (owner == p2.user_id) o->ShowSection("SELECTED");
           }
         };

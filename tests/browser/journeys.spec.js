@@ -244,7 +244,7 @@ test('e. mødeafvikling: punkterne, aftalen skrives, læses op og bekræftes', a
   await chair.getByLabel('Mål', { exact: true }).fill('Emma leger med to til tre børn hver dag.');
   await chair.getByLabel('Barnets perspektiv', { exact: true }).fill('Emma vil gerne lege med Alma.');
   await chair.getByLabel('Handling 1: hvad').fill('Små legegrupper hver formiddag');
-  await chair.getByLabel('Handling 1: hvem').selectOption({ label: 'Lene Leder (demo) (leader)' });
+  await chair.getByLabel('Handling 1: hvem').selectOption({ label: 'Lene Leder (demo) – Dagtilbuds-/skoleleder (ledelse)' });
   await chair.getByRole('button', { name: 'Gem aftalen' }).click();
   await expect(chair.getByRole('button', { name: 'Aftalen er læst op' })).toBeVisible();
   await catchUp();
