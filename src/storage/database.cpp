@@ -6,9 +6,18 @@
 #include <mutex>
 
 #include "storage/engines.hpp"
+#include "storage/statement_count.hpp"
 #include "storage/url.hpp"
 
 namespace samspil::storage {
+
+namespace {
+thread_local std::uint64_t t_statements = 0;
+}  // namespace
+
+void note_statement() { ++t_statements; }
+
+std::uint64_t statements_run_on_this_thread() { return t_statements; }
 
 struct Database::Pool {
   std::mutex mutex;

@@ -16,4 +16,7 @@ std::unique_ptr<Connection> connect_sqlite(const std::string& path,
 // Opens a PostgreSQL connection; throws Unavailable (message without the password).
 std::unique_ptr<Connection> connect_postgres(const std::string& url, const std::string& redacted_url);
 
+// Counts one statement for statements_run_on_this_thread(); each engine's query() calls it.
+void note_statement();
+
 }  // namespace samspil::storage

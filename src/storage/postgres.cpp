@@ -44,6 +44,7 @@ class PostgresConnection final : public Connection {
   Dialect dialect() const override { return Dialect::postgresql; }
 
   Result query(std::string_view sql, const std::vector<Value>& params) override {
+    note_statement();
     std::vector<std::string> texts(params.size());
     std::vector<const char*> values(params.size(), nullptr);
     for (std::size_t i = 0; i < params.size(); ++i) {

@@ -27,6 +27,7 @@ class SqliteConnection final : public Connection {
   Dialect dialect() const override { return Dialect::sqlite; }
 
   Result query(std::string_view sql, const std::vector<Value>& params) override {
+    note_statement();
     sqlite3_stmt* stmt = prepare(sql);
     // Reset and unbind on every exit so a cached statement never keeps a read open.
     struct Reset {

@@ -14,6 +14,7 @@
 #include "service/obligations.hpp"
 #include "service/model_registry.hpp"
 #include "storage/meeting_store.hpp"
+#include "storage/statement_count.hpp"
 
 namespace samspil::cases_testing {
 namespace {
@@ -411,6 +412,70 @@ TEST_P(MeetingsServiceTest, ReminderGoesOnlyToThoseWhoHaveNotAnswered) {
   }
   EXPECT_EQ(recipients.find("g-mother"), std::string::npos) << recipients;
   EXPECT_NE(recipients.find("g-father"), std::string::npos) << recipients;
+}
+
+// Issue 6: the meeting page (Meetings::get) and the case page's meeting list (of_case) run as
+// many statements for a case with 50 meetings as for one with 10: no query per meeting.
+// The copies are written straight to storage (their road through the model is tested above).
+TEST_P(MeetingsServiceTest, MeetingPagesRunABoundedNumberOfQueriesWithFiftyMeetings) {
+  const auto case_id = case_under("frederiksberg-dialogmoede");
+  const auto first = convene_first(case_id, now + 30 * kDay);
+  ASSERT_FALSE(first.empty());
+  int copies = 0;
+  const auto add_copies = [&](int n) {
+    m_db->transaction([&](storage::Connection& c) {
+      const auto m = storage::find_meeting(c, "t1", first);
+      const auto participants = storage::meeting_participants(c, "t1", first);
+      const auto roles = storage::meeting_roles(c, "t1", first);
+      for (int i = 0; i < n; ++i, ++copies) {
+        auto copy = *m;
+        copy.id = first + "-kopi-" + std::to_string(copies);
+        copy.ical_uid = copy.id + "@samspil.test";
+        copy.status = copies % 2 == 0 ? "held" : "invited";
+        copy.starts_at_ms = *m->starts_at_ms - (copies + 1) * 7 * kDay;
+        copy.ends_at_ms = *copy.starts_at_ms + 3600 * 1000;
+        storage::insert_meeting(c, copy);
+        for (auto p : participants) {
+          const auto old_id = p.id;
+          p.id = copy.id + "-" + p.id;
+          p.meeting_id = copy.id;
+          p.response_token_hash.clear();
+          storage::insert_meeting_participant(c, p);
+          for (auto r : roles) {
+            if (r.participant_id != old_id) continue;
+            r.meeting_id = copy.id;
+            r.participant_id = p.id;
+            r.delegated_from.clear();
+            storage::upsert_meeting_role(c, r);
+          }
+        }
+      }
+    });
+  };
+  struct Counts {
+    std::uint64_t page = 0, list = 0;
+    std::size_t meetings = 0;
+  };
+  const auto measure = [&] {
+    Counts out;
+    const auto before = storage::statements_run_on_this_thread();
+    const auto view = meetings->get(teacher, first, now);
+    const auto between = storage::statements_run_on_this_thread();
+    out.meetings = meetings->of_case(teacher, case_id, now).size();
+    out.page = between - before;
+    out.list = storage::statements_run_on_this_thread() - between;
+    EXPECT_FALSE(view.participants.empty());
+    return out;
+  };
+  add_copies(9);
+  const auto ten = measure();
+  add_copies(40);
+  const auto fifty = measure();
+  EXPECT_EQ(ten.meetings, 10u);
+  EXPECT_EQ(fifty.meetings, 50u);
+  EXPECT_GT(ten.page, 0u);  // the counter sees the engine's statements at all
+  EXPECT_EQ(fifty.page, ten.page) << "the meeting page runs a query per meeting of the case";
+  EXPECT_EQ(fifty.list, ten.list) << "the case's meeting list runs a query per meeting";
 }
 
 INSTANTIATE_TEST_SUITE_P(Engines, MeetingsServiceTest,
