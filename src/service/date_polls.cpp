@@ -154,6 +154,21 @@ void open(storage::Connection& conn, const std::string& public_base_url, const s
   }
 }
 
+void withdraw(storage::Connection& conn, const storage::MeetingRecord& meeting,
+              const std::vector<storage::MeetingParticipantRow>& participants, std::int64_t now_ms) {
+  storage::close_date_links(conn, meeting.tenant, meeting.id, now_ms);
+  for (const auto& p : participants) {
+    if (p.kind != "guardian" || p.email.empty()) continue;
+    mail_outbox::Mail mail;
+    mail.to = {p.email};
+    mail.subject = "Mødet bliver ikke holdt";
+    mail.text = "Hej\n\nVi bad jer tidligere vælge et tidspunkt til et møde. Mødet er aflyst, så I skal ikke "
+                "vælge et tidspunkt. Linket i den tidligere mail virker ikke længere.\n\n"
+                "I kan se mere, når I er logget ind i Samspil.\n";
+    mail_outbox::enqueue(conn, meeting.tenant, mail, now_ms);
+  }
+}
+
 }  // namespace date_polls
 
 DatePollView DatePolls::view(const Actor& actor, const std::string& meeting_id, std::int64_t now_ms) {

@@ -79,6 +79,12 @@ void open(storage::Connection& conn, const std::string& public_base_url, const s
           const std::vector<storage::MeetingParticipantRow>& participants, const std::vector<std::int64_t>& starts_ms,
           int duration_minutes, std::int64_t now_ms);
 
+// In the cancelling transaction of a proposed meeting: closes the date links and tells each
+// custody holder among the participants, in a plain mail (there is no calendar entry to
+// cancel), that no date is needed any more.
+void withdraw(storage::Connection& conn, const storage::MeetingRecord& meeting,
+              const std::vector<storage::MeetingParticipantRow>& participants, std::int64_t now_ms);
+
 // Checks the proposed times of a convene request (2–4 distinct future times, at most
 // `wanted` when the model says so); the Danish error for field "proposals", or "".
 std::string check_proposals(const std::vector<std::int64_t>& starts_ms, std::int64_t now_ms);

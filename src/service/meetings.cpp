@@ -10,6 +10,7 @@
 
 #include "crypto/random.hpp"
 #include "service/audit.hpp"
+#include "service/date_polls.hpp"
 #include "service/obligations.hpp"
 #include "service/errors.hpp"
 #include "service/invitations.hpp"
@@ -153,6 +154,11 @@ void Meetings::move(const Actor& actor, const std::string& meeting_id, std::int6
   m_db.transaction([&](storage::Connection& conn) {
     const auto r = reach_meeting(conn, actor, meeting_id);
     require_manage(r);
+    if (r.meeting.status == "proposed") {
+      // R4.4: the time is the parents' choice; a move would invite everyone past them.
+      throw Conflict("Forældrene har endnu ikke valgt tidspunkt. Vælg et af de foreslåede tidspunkter på deres vegne, "
+                     "eller aflys mødet og indkald igen med nye forslag");
+    }
     FieldErrors errors;
     if (starts_at_ms <= now_ms) errors["starts_at"] = "Vælg et tidspunkt i fremtiden";
     if (duration_minutes < 0 || duration_minutes > 12 * 60) errors["duration"] = "Varigheden må højst være 12 timer";
@@ -204,6 +210,7 @@ void Meetings::cancel(const Actor& actor, const std::string& meeting_id, const s
     if (reason.size() > 500) throw Invalid(FieldErrors{{"reason", "Begrundelsen må højst være 500 tegn"}});
     if (m_config.cipher == nullptr) throw std::logic_error("Meetings::cancel needs the field cipher (--secret-key-file)");
     auto m = r.meeting;
+    const bool was_proposed = m.status == "proposed";
     m.status = "cancelled";
     m.cancelled_at_ms = now_ms;
     m.cancel_reason = m_config.cipher->seal(reason);
@@ -218,7 +225,10 @@ void Meetings::cancel(const Actor& actor, const std::string& meeting_id, const s
     // The reason is free text that may describe the child: it stays on the meeting, not
     // in the timeline.
     meetings_detail::add_event(conn, actor, m.case_id, "meeting_cancelled", {{"meeting_id", m.id}}, now_ms);
-    invitations::send(conn, m_config.public_base_url, m, participants, invitations::Kind::cancel, now_ms);
+    // Nobody holds a calendar entry of a proposed meeting: only the parents, who were asked
+    // for a date, hear that it will not be held (their date links close).
+    if (was_proposed) date_polls::withdraw(conn, m, participants, now_ms);
+    else invitations::send(conn, m_config.public_base_url, m, participants, invitations::Kind::cancel, now_ms);
     obligations::recompute(conn, model_of_case(m_config, r.reached_case.record), actor.tenant, meeting_id, now_ms);
   });
 }

@@ -69,9 +69,11 @@ http::Response show(const WebContext& ctx, http::Request& request, const std::st
           mine->SetValue("response", response_label(t, v.my_response));
         }
         if (v.meeting.status == "proposed") body.SetValueAndShowSection("dates_href", "/moeder/" + id + "/dato", "PROPOSED");
-        if (v.may_manage && v.meeting.status == "invited") {
+        // A proposed meeting (R4.4) has no time to move yet, but may be cancelled.
+        if (v.may_manage && (v.meeting.status == "invited" || v.meeting.status == "proposed")) {
           auto* actions = body.AddSectionDictionary("MANAGE");
           actions->SetValue("meeting_id", id);
+          if (v.meeting.status == "invited") actions->ShowSection("MOVE");
         }
       }));
 }

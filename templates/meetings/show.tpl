@@ -34,5 +34,5 @@
 <button class="button button-secondary" type="submit" name="response" value="declined">{{t_meetings_decline}}</button>
 </form>
 {{/MY_ANSWER}}{{#MANAGE}}<h2>{{t_meetings_manage}}</h2>
-<p><a href="/moeder/{{meeting_id}}/flyt">{{t_meetings_move_title}}</a> · <a href="/moeder/{{meeting_id}}/aflys">{{t_meetings_cancel_title}}</a></p>
+<p>{{#MOVE}}<a href="/moeder/{{meeting_id}}/flyt">{{t_meetings_move_title}}</a> · {{/MOVE}}<a href="/moeder/{{meeting_id}}/aflys">{{t_meetings_cancel_title}}</a></p>
 {{/MANAGE}}<p><a href="{{case_href}}">{{t_meetings_back_to_case}}</a></p>

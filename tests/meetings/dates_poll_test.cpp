@@ -187,6 +187,34 @@ TEST_P(DatePollTest, ProposalsAreCheckedAndOnlyWhereTheModelSaysSo) {
   }
 }
 
+// A proposed meeting has no time to move; cancelling it closes the date links and tells only
+// the parents (nobody holds a calendar entry to cancel), and its obligations go with it.
+TEST_P(DatePollTest, AProposedMeetingIsNotMovedAndItsCancellationReachesOnlyTheParents) {
+  const auto id = convene_proposed({now + 20 * kDay, now + 21 * kDay});
+  const auto mother_token = token_for("g-mother");
+  ASSERT_FALSE(mother_token.empty());
+  const auto before = mails().size();
+  const auto refusal = conflict_of([&] { meetings->move(teacher, id, now + 25 * kDay, 0, "Skolen", "", now + 1); });
+  EXPECT_NE(refusal.find("Forældrene har endnu ikke valgt"), std::string::npos) << refusal;
+  EXPECT_FALSE(storage::find_meeting(*m_db->acquire(), "t1", id)->starts_at_ms.has_value());
+  EXPECT_EQ(mails().size(), before);
+
+  meetings->cancel(teacher, id, "Familien er flyttet", now + 2);
+  EXPECT_EQ(storage::find_meeting(*m_db->acquire(), "t1", id)->status, "cancelled");
+  const auto sent = mails();
+  ASSERT_EQ(sent.size(), before + 2);  // the mother and the father, nobody else
+  for (std::size_t i = before; i < sent.size(); ++i) {
+    EXPECT_TRUE(calendar_of(sent[i]).empty());
+    EXPECT_EQ(sent[i].at("subject"), "Mødet bliver ikke holdt");
+    const std::string to = sent[i].at("to").dump();
+    EXPECT_TRUE(to.find("g-mother") != std::string::npos || to.find("g-father") != std::string::npos) << to;
+    EXPECT_EQ(sent[i].dump().find("Familien"), std::string::npos);  // the reason stays on the meeting
+  }
+  EXPECT_THROW(polls()->view_by_token(mother_token, now + 3), service::NotFound);
+  EXPECT_FALSE(polls()->view(teacher, id, now + 3).open);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM obligations WHERE meeting_id = '" + id + "' AND done_at IS NULL"), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Engines, DatePollTest,
                          ::testing::Values(storage::Dialect::sqlite, storage::Dialect::postgresql),
                          storage::testing::engine_name);
