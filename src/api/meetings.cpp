@@ -144,7 +144,7 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
             if (n.is_object()) in.network.push_back({text(n, "name"), text(n, "email")});
           }
         }
-        // R4.4: times offered to the parents (types with the duty ask_parents_for_date).
+        // R4.4: times offered to the parents (types whose booking says parents_choose_date).
         if (const auto it = body->find("proposed_starts"); it != body->end() && it->is_array()) {
           for (const auto& p : *it)
             if (p.is_number_integer()) in.proposed_starts_ms.push_back(p.get<std::int64_t>());

@@ -99,6 +99,8 @@ struct Requirement {
 // Whether meetings are booked into recurring slots agreed with each institution (F4).
 struct Booking {
   bool fixed_slots = false;
+  // R4.4: the convener offers 2–4 times and the parents choose before anyone is invited.
+  bool parents_choose_date = false;
   std::vector<TimeWindow> default_slots;
   RuleIds rules;
 };

@@ -122,8 +122,10 @@ std::vector<Precondition> parse_preconditions(Reader& r, const YAML::Node& list,
 Booking parse_booking(Reader& r, const YAML::Node& map, const std::string& where) {
   Booking b;
   if (!map.IsDefined() || map.IsNull()) return b;
-  if (!r.expect_map(map, {"fixed_slots", "default_slots", "rule", "rules"}, where + ".booking")) return b;
+  if (!r.expect_map(map, {"fixed_slots", "parents_choose_date", "default_slots", "rule", "rules"}, where + ".booking"))
+    return b;
   b.fixed_slots = r.boolean(map, "fixed_slots", where + ".booking").value_or(false);
+  b.parents_choose_date = r.boolean(map, "parents_choose_date", where + ".booking").value_or(false);
   b.default_slots = parse_windows(r, at(map, "default_slots"), where + ".booking.default_slots");
   b.rules = r.rules(map, where + ".booking");
   return b;
@@ -160,6 +162,10 @@ void parse_meeting_type(Reader& r, const YAML::Node& item) {
   for (std::size_t i = before; i < r.model().rule_refs.size(); ++i) t.window_rules.push_back(r.model().rule_refs[i].rule);
   t.may_run_past_windows = r.boolean(item, "may_run_past_windows", what).value_or(false);
   t.booking = parse_booking(r, at(item, "booking"), where);
+  if (t.booking.parents_choose_date &&
+      std::find(t.participants.fixed.begin(), t.participants.fixed.end(), "parents") == t.participants.fixed.end())
+    r.error(at(at(item, "booking"), "parents_choose_date"),
+            "Forældrene kan kun vælge dato i " + what + ", hvis de altid deltager (participants.fixed: [parents])");
   t.agendas = parse_agendas(r, at(item, "agendas"), where);
   t.documents = parse_documents(r, at(item, "documents"), t.roles, where);
   t.duties = parse_duties(r, at(item, "duties"), t.roles, where);

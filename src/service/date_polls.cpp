@@ -106,7 +106,7 @@ storage::DateLinkRow open_link(storage::Connection& conn, const std::string& tok
 namespace date_polls {
 
 bool parents_choose_date(const domain::MeetingType& type) {
-  return std::any_of(type.duties.begin(), type.duties.end(), [](const auto& d) { return d.id == kAskParentsDuty; });
+  return type.booking.parents_choose_date;
 }
 
 std::string check_proposals(const std::vector<std::int64_t>& starts_ms, std::int64_t now_ms) {

@@ -1,7 +1,7 @@
 #pragma once
 // R4.4 "parents are asked for the date first" (seed 002: "Forældre kontaktes for mødedato.
 // Herefter sendes anmodningsskemaet til … de fagpersoner, som ønskes indbudt"). A meeting
-// of a type whose duties include `ask_parents_for_date` is convened as "proposed" with 2–4 free times; each
+// of a type with `booking: {parents_choose_date: true}` is convened as "proposed" with 2–4 free times; each
 // custody holder invited gets a mail with only a signed link (no child name). One of them
 // picks a time (through the link, or on their meeting page when logged in), or the convener
 // picks on their behalf and writes why (sealed). Only then does the meeting become
@@ -64,12 +64,10 @@ class DatePolls {
 
 namespace date_polls {
 
-// The model's duty that makes a meeting type ask the parents for the date first (R4.4;
-// Ringsted's Samarbejdsmøde and Tværfagligt Dialogmøde carry it, seed 002).
-inline constexpr const char* kAskParentsDuty = "ask_parents_for_date";
 // How many free times the convene page offers the parents by default (2–4 allowed).
 inline constexpr int kDefaultProposals = 3;
-// True when the type carries the duty kAskParentsDuty.
+// True when the model's type says `booking: {parents_choose_date: true}` (R4.4; Ringsted's
+// Samarbejdsmøde and Tværfagligt Dialogmøde, seed 002).
 bool parents_choose_date(const domain::MeetingType& type);
 
 // In the convening transaction of a proposed meeting: stores the proposed times (each

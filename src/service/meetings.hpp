@@ -132,7 +132,7 @@ struct ConveneRequest {
   std::string location;
   // role -> user id; missing roles get the proposed holder (convener: the actor).
   std::vector<std::pair<std::string, std::string>> roles;
-  // R4.4 (types with the duty ask_parents_for_date): 2–4 start times offered to the parents instead of
+  // R4.4 (types whose booking says parents_choose_date): 2–4 start times offered to the parents instead of
   // starts_at_ms. The meeting is then "proposed" and nobody is invited until a time is
   // picked (service/date_polls.hpp).
   std::vector<std::int64_t> proposed_starts_ms;

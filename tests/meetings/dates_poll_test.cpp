@@ -173,7 +173,7 @@ TEST_P(DatePollTest, ProposalsAreCheckedAndOnlyWhereTheModelSaysSo) {
     }
   }
   EXPECT_EQ(count("SELECT COUNT(*) FROM meetings"), 0);
-  // The model marks the Ringsted types (their duty ask_parents_for_date, R4), no others.
+  // The model marks the Ringsted types (booking.parents_choose_date, R4), no others.
   const auto* ringsted = registry->find("ringsted-samarbejdsmoeder");
   ASSERT_NE(ringsted, nullptr);
   using service::date_polls::parents_choose_date;

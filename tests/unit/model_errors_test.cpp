@@ -30,6 +30,7 @@ const Broken kBroken[] = {
     {"deadline-without-anchor.yaml", 13, 9, "Fristen 'send_agenda' er ikke forankret: angiv anchor (meeting_start, meeting_end, invitation_sent, item_submitted, request_submitted, case_closed)", 1},
     {"deadline-unknown-anchor.yaml", 13, 49, "Ukendt anker 'meeting_begin' for fristen 'send_agenda' (kendte ankre: meeting_start, meeting_end, invitation_sent, item_submitted, request_submitted, case_closed)", 1},
     {"deadline-unknown-fulfilment.yaml", 13, 90, "Ukendt opfyldelse 'agenda_mailed' for fristen 'send_agenda' (kendte: invitation_sent, agenda_sent, agreement_sent, response)", 1},
+    {"parents-choose-date-without-parents.yaml", 12, 36, "Forældrene kan kun vælge dato i mødetypen 'm', hvis de altid deltager (participants.fixed: [parents])", 1},
     {"deadline-unknown-unit.yaml", 13, 82, "Ukendt enhed 'hverdage' (brug calendar_days, working_days eller weeks)", 1},
     {"duplicate-deadline-id.yaml", 14, 14, "Dubleret id 'send_agenda'", 1},
     {"transition-unknown-type.yaml", 13, 19, "Ukendt mødetype 'tvaerfagligt_dialogmoede'", 1},
