@@ -26,11 +26,11 @@ Json status_json(const service::free_busy::Status& s) {
           {"busy_intervals", s.busy_count}};
 }
 
-const service::free_busy::Feeds& feeds() {
-  if (!service::free_busy::installed() || !service::free_busy::installed()->available()) {
+const service::free_busy::Feeds& feeds(const web::WebContext& context) {
+  if (!context.free_busy || !context.free_busy->available()) {
     throw service::Conflict("Import af egen kalender er ikke slået til i denne installation.");
   }
-  return *service::free_busy::installed();
+  return *context.free_busy;
 }
 
 http::Response no_store(http::Response r) {
@@ -41,25 +41,24 @@ http::Response no_store(http::Response r) {
 }  // namespace
 
 void add_freebusy_api_routes(http::Router& router, const web::WebContext& context) {
-  (void)context;  // the calendars come from service::free_busy::installed()
   router.add(
       "GET", "/api/v1/me/freebusy",
-      [](http::Request& r) { return no_store(json(200, status_json(feeds().status(web::actor(r))))); },
+      [&context](http::Request& r) { return no_store(json(200, status_json(feeds(context).status(web::actor(r))))); },
       {.name = "api.me.freebusy", .policy = "signed_in"});
   router.add(
       "PUT", "/api/v1/me/freebusy",
-      [](http::Request& r) {
+      [&context](http::Request& r) {
         const auto body = parse_object(r);
         if (!body) return bad_json();
         const auto url = body->find("url");
         if (url == body->end() || !url->is_string()) return invalid({{"url", "Angiv adressen som tekst"}});
-        return no_store(json(200, status_json(feeds().set(web::actor(r), url->get<std::string>()))));
+        return no_store(json(200, status_json(feeds(context).set(web::actor(r), url->get<std::string>()))));
       },
       {.name = "api.me.freebusy.set", .policy = "signed_in"});
   router.add(
       "DELETE", "/api/v1/me/freebusy",
-      [](http::Request& r) {
-        if (!feeds().remove(web::actor(r))) throw service::NotFound("no calendar");
+      [&context](http::Request& r) {
+        if (!feeds(context).remove(web::actor(r))) throw service::NotFound("no calendar");
         http::Response response;
         response.status = 204;
         return no_store(std::move(response));
@@ -67,7 +66,7 @@ void add_freebusy_api_routes(http::Router& router, const web::WebContext& contex
       {.name = "api.me.freebusy.remove", .policy = "signed_in"});
   router.add(
       "POST", "/api/v1/me/freebusy/fetch",
-      [](http::Request& r) { return no_store(json(200, status_json(feeds().fetch_now(web::actor(r))))); },
+      [&context](http::Request& r) { return no_store(json(200, status_json(feeds(context).fetch_now(web::actor(r))))); },
       {.name = "api.me.freebusy.fetch", .policy = "signed_in"});
 }
 

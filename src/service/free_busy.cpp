@@ -3,7 +3,6 @@
 #include <curl/curl.h>
 
 #include <algorithm>
-#include <atomic>
 #include <memory>
 #include <mutex>
 #include <stdexcept>
@@ -221,13 +220,6 @@ std::vector<FreeBusyInterval> Feeds::busy(const std::string& tenant, const std::
   if (!error.empty()) throw FreeBusyUnavailable(error, std::move(out));
   return out;
 }
-
-namespace {
-std::atomic<const Feeds*> g_installed{nullptr};
-}  // namespace
-
-void install(const Feeds* feeds) { g_installed.store(feeds); }
-const Feeds* installed() { return g_installed.load(); }
 
 FreeBusySource Feeds::source() const {
   return [this](const std::string& tenant, const std::string& user_id, std::int64_t from_ms, std::int64_t to_ms) {

@@ -107,10 +107,4 @@ class Feeds {
   std::int64_t m_refresh_age_ms;
 };
 
-// The process's Feeds, installed once by `samspil serve` before it serves (null until
-// then, and in tests that install none: imported calendars are then not read and the
-// profile section says so). The pages and the API read it to build MeetingsConfig.
-void install(const Feeds* feeds);
-const Feeds* installed();
-
 }  // namespace samspil::service::free_busy

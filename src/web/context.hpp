@@ -11,6 +11,10 @@
 #include "storage/database.hpp"
 #include "web/views.hpp"
 
+namespace samspil::service::free_busy {
+class Feeds;
+}  // namespace samspil::service::free_busy
+
 namespace samspil::web {
 
 struct WebSettings {
@@ -34,6 +38,9 @@ struct WebContext {
   service::LiveBroadcast* live = nullptr;
   // Whether final agreements the model files to records are queued for --records-export.
   bool records_export = false;
+  // Imported free/busy calendars (service/free_busy.hpp) for the slot finder and the profile;
+  // null = none are read (the profile says so).
+  const service::free_busy::Feeds* free_busy = nullptr;
 };
 
 }  // namespace samspil::web

@@ -17,7 +17,7 @@ service::MeetingsConfig meetings_config(const WebContext& context) {
   c.models = context.models;
   c.cipher = context.cipher;
   c.public_base_url = context.settings.public_base_url;
-  if (const auto* feeds = service::free_busy::installed()) c.free_busy = feeds->source();
+  if (context.free_busy != nullptr) c.free_busy = context.free_busy->source();
   return c;
 }
 

@@ -23,8 +23,9 @@ std::string field(const std::map<std::string, std::string>& fields, const char* 
   return it == fields.end() ? std::string() : it->second;
 }
 
-void fill_free_busy(const http::Request& request, ctemplate::TemplateDictionary& body, const std::string& kept_url) {
-  const auto* feeds = service::free_busy::installed();
+void fill_free_busy(const WebContext& ctx, const http::Request& request, ctemplate::TemplateDictionary& body,
+                    const std::string& kept_url) {
+  const auto* feeds = ctx.free_busy;
   if (!feeds || !feeds->available()) {
     body.ShowSection("UNAVAILABLE");
     return;
@@ -82,7 +83,7 @@ http::Response render_profile(const WebContext& ctx, const http::Request& reques
         body.SetValue("role", std::string(service::role_label_da(a.role)));
         body.ShowSection(credentials && credentials->totp_enabled ? "TOTP_ON" : "TOTP_OFF");
         if (credentials && !credentials->password_hash.empty()) body.ShowSection("HAS_PASSWORD");
-        fill_free_busy(request, body, kept_url);
+        fill_free_busy(ctx, request, body, kept_url);
       });
 }
 
@@ -151,14 +152,14 @@ void add_profile_routes(http::Router& router, const WebContext& context) {
   router.add(
       "POST", "/min-profil/ledig-optaget",
       [&context](http::Request& request) {
-        if (!service::free_busy::installed() || !service::free_busy::installed()->available()) {
+        if (!context.free_busy || !context.free_busy->available()) {
           return error_page(context.views, request, 503, context.views.t("freebusy_unavailable"));
         }
         const auto fields = form_fields(request);
         const std::string url = trim(field(fields, "url"));
         service::free_busy::Status s;
         try {
-          s = service::free_busy::installed()->set(actor(request), url);
+          s = context.free_busy->set(actor(request), url);
         } catch (const service::Invalid& e) {
           return render_profile(context, request, e.fields, url);
         }
@@ -170,11 +171,11 @@ void add_profile_routes(http::Router& router, const WebContext& context) {
   router.add(
       "POST", "/min-profil/ledig-optaget/hent",
       [&context](http::Request& request) {
-        if (!service::free_busy::installed() || !service::free_busy::installed()->available()) {
+        if (!context.free_busy || !context.free_busy->available()) {
           return error_page(context.views, request, 503, context.views.t("freebusy_unavailable"));
         }
         try {
-          const auto s = service::free_busy::installed()->fetch_now(actor(request));
+          const auto s = context.free_busy->fetch_now(actor(request));
           flash(context, request, s.status == "ok" ? context.views.t("freebusy_fetched_ok")
                                                    : context.views.t("freebusy_status_failed") + ": " + s.error + ".");
         } catch (const service::NotFound&) {
@@ -187,7 +188,7 @@ void add_profile_routes(http::Router& router, const WebContext& context) {
   router.add(
       "POST", "/min-profil/ledig-optaget/fjern",
       [&context](http::Request& request) {
-        if (service::free_busy::installed() && service::free_busy::installed()->remove(actor(request))) {
+        if (context.free_busy && context.free_busy->remove(actor(request))) {
           flash(context, request, context.views.t("freebusy_removed"));
         }
         return http::Response::redirect("/min-profil#ledig-optaget");

@@ -154,8 +154,8 @@ void run_serve(Config config) {
                                     cipher.get(),
                                     &models,
                                     &live,
-                                    !config.records_export.empty()};
-  service::free_busy::install(&free_busy);
+                                    !config.records_export.empty(),
+                                    &free_busy};
   // Staff single sign-on (OpenID Connect) when an issuer is configured; the provider is
   // discovered on the first log-in, so serving starts even while it is unreachable. Without
   // an issuer the SSO paths answer a Danish "not available" page.
@@ -210,7 +210,6 @@ void run_serve(Config config) {
     server.run(/*handle_signals=*/true);
     watchdog.emplace(std::chrono::milliseconds(std::max(config.shutdown_grace_ms, 1000)));
   }
-  service::free_busy::install(nullptr);
   spdlog::info("{\"event\":\"stopped\"}");
 }
 
