@@ -22,7 +22,7 @@ import urllib.request
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from harness import Failure, Server, SmtpSink, check, fresh_postgres_database, run, sqlite_url
+from harness import Failure, Server, SmtpSink, check, expect, fresh_postgres_database, run, sqlite_url
 
 
 def local_days(ms, days):
@@ -118,11 +118,6 @@ class Api:
                 return e.code, json.loads(text)
             except ValueError:
                 return e.code, text
-
-
-def expect(result, status, what):
-    check(result[0] == status, f"{what}: expected {status}, got {result[0]}: {result[1]}")
-    return result[1]
 
 
 def obligation(items, oid):

@@ -19,7 +19,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from harness import Failure, Server, check, fresh_postgres_database, run, sqlite_url
+from harness import Failure, Server, check, expect, fresh_postgres_database, run, sqlite_url
 
 SEED = [
     "INSERT INTO tenants (id, name, created_at) VALUES ('t1', 'Testkommune', 1)",
@@ -106,11 +106,6 @@ def download(api, path):
             return r.status, r.read()
     except urllib.error.HTTPError as e:
         return e.code, e.read()
-
-
-def expect(result, status, what):
-    check(result[0] == status, f"{what}: expected {status}, got {result[0]} {result[1]}")
-    return result[1]
 
 
 def scenario_case_to_triage(engine):

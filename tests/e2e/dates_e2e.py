@@ -27,9 +27,9 @@ import urllib.error
 import urllib.request
 
 from authz_world import sql
-from harness import Failure, SmtpSink, check, run
+from harness import SmtpSink, api, check, demo_token, expect, scenario_main, stop_cleanly, verify_audit
 from identity_e2e import Browser, setup
-from meetings_e2e import api, calendar_part, complete_request_form, expect, parse_ics, token_for
+from meetings_e2e import calendar_part, complete_request_form, parse_ics
 
 TEACHER = "laerer@demo-kommune.invalid"
 GUARDIAN = ("foraelder@demo-kommune.invalid", "demo-foraelder-1")
@@ -66,7 +66,7 @@ def scenario_dates(engine):
         with tempfile.TemporaryDirectory() as tmp:
             url, server = setup(engine, tmp, smtp=sink)
             try:
-                teacher = token_for(url, TEACHER)
+                teacher = demo_token(url, TEACHER)
                 case = expect(api(server, teacher, "POST", "/cases",
                                   {"child_id": OLIVER, "title": "Trivsel", "tried": "Samtaler"}), 201, "register")
                 sql(url, "UPDATE cases SET model_id = $1, state = $2 WHERE id = $3",
@@ -134,7 +134,7 @@ def scenario_dates(engine):
                 path = f"/api/v1/meetings/{mid}/agenda/documents/{doc['id']}"
                 status, body = download(server, teacher, path)
                 check(status == 200 and body == PDF, f"download by the convener: {status}")
-                outsider = token_for(url, "sundhedsplejerske@demo-kommune.invalid")
+                outsider = demo_token(url, "sundhedsplejerske@demo-kommune.invalid")
                 status, _ = download(server, outsider, path)
                 check(status == 404, f"download by staff outside the meeting: {status}")
                 parent = Browser(server)
@@ -143,10 +143,8 @@ def scenario_dates(engine):
                 check(status == 200 and body.encode() == PDF, f"download by the guardian: {status}")
                 check("attachment" in headers.get("Content-Disposition", ""), f"not an attachment: {headers}")
             finally:
-                code, _ = server.stop()
-                check(code == 0, "server did not stop cleanly: " + server.stderr()[-2000:])
-            verified = run("audit", "verify", "--database-url", url)
-            check(verified.returncode == 0, "audit verify: " + verified.stdout + verified.stderr)
+                stop_cleanly(server)
+            verify_audit(url)
     finally:
         sink.stop()
 
@@ -154,18 +152,5 @@ def scenario_dates(engine):
 SCENARIOS = {"dates": scenario_dates}
 
 
-def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in SCENARIOS or sys.argv[2] not in ("sqlite", "postgresql"):
-        print(__doc__)
-        return 2
-    try:
-        SCENARIOS[sys.argv[1]](sys.argv[2])
-    except Failure as e:
-        print(f"FAIL {sys.argv[1]} {sys.argv[2]}: {e}")
-        return 1
-    print(f"ok {sys.argv[1]} {sys.argv[2]}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(scenario_main(SCENARIOS, __doc__))

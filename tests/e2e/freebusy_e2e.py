@@ -22,9 +22,9 @@ import threading
 import time
 import urllib.parse
 
-from harness import Failure, check, free_port, run
+from harness import api, check, demo_token, expect, free_port, run, scenario_main
 from identity_e2e import Browser, setup
-from meetings_e2e import api, expect, new_case, token_for
+from meetings_e2e import new_case
 
 TEACHER = ("laerer@demo-kommune.invalid", "demo-laerer-vestre-1")
 SECRET = "hemmelig-kalendertoken-8f3a2c"
@@ -111,7 +111,7 @@ def scenario_freebusy(engine):
         with tempfile.TemporaryDirectory() as tmp:
             url, server = setup(engine, tmp)
             try:
-                token = token_for(url, TEACHER[0])
+                token = demo_token(url, TEACHER[0])
                 me = expect(api(server, token, "GET", "/me"), 200, "me")
                 case_id = new_case(server, url, token, MODEL)
                 options = expect(api(server, token, "GET", f"/cases/{case_id}/meeting-options"), 200, "options")
@@ -226,18 +226,5 @@ def scenario_freebusy(engine):
 SCENARIOS = {"freebusy": scenario_freebusy}
 
 
-def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in SCENARIOS or sys.argv[2] not in ("sqlite", "postgresql"):
-        print(__doc__)
-        return 2
-    try:
-        SCENARIOS[sys.argv[1]](sys.argv[2])
-    except Failure as e:
-        print(f"FAIL {sys.argv[1]} {sys.argv[2]}: {e}")
-        return 1
-    print(f"ok {sys.argv[1]} {sys.argv[2]}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(scenario_main(SCENARIOS, __doc__))

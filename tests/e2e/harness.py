@@ -27,6 +27,62 @@ def check(condition, message):
         raise Failure(message)
 
 
+def scenario_main(scenarios, doc):
+    """The command line of a scenario file: SCENARIO ENGINE; prints ok/FAIL, returns the exit code."""
+    import sys
+    if len(sys.argv) != 3 or sys.argv[1] not in scenarios or sys.argv[2] not in ("sqlite", "postgresql"):
+        print(doc)
+        return 2
+    try:
+        scenarios[sys.argv[1]](sys.argv[2])
+    except Failure as e:
+        print(f"FAIL {sys.argv[1]} {sys.argv[2]}: {e}")
+        return 1
+    print(f"ok {sys.argv[1]} {sys.argv[2]}")
+    return 0
+
+
+def stop_cleanly(server):
+    """Stops the server, which must exit with status 0."""
+    code, _ = server.stop()
+    check(code == 0, "server did not stop cleanly: " + server.stderr()[-2000:])
+
+
+def verify_audit(url):
+    """`samspil audit verify`: the audit log's hash chain is whole."""
+    verified = run("audit", "verify", "--database-url", url)
+    check(verified.returncode == 0, "audit verify: " + verified.stdout + verified.stderr)
+
+
+def api(server, token, method, path, body=None):
+    """One JSON API call with a bearer token; (status, parsed JSON or the raw text)."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(server.url("/api/v1" + path), data=data, method=method,
+                                     headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as r:
+            return r.status, json.loads(r.read().decode() or "null")
+    except urllib.error.HTTPError as e:
+        text = e.read().decode()
+        try:
+            return e.code, json.loads(text)
+        except ValueError:
+            return e.code, text
+
+
+def expect(result, status, what):
+    """The body of result (status, body) when its status is the expected one; else Failure."""
+    check(result[0] == status, f"{what}: expected {status}, got {result[0]} {str(result[1])[:800]}")
+    return result[1]
+
+
+def demo_token(url, email):
+    """A bearer token for a demo user (`samspil token create`)."""
+    made = run("token", "create", "--database-url", url, "--tenant", "demo", "--user", email)
+    check(made.returncode == 0, f"token create: {made.stderr}")
+    return made.stdout.strip().splitlines()[-1].strip()
+
+
 def run(*args, env=None, timeout=120):
     """Runs samspil with args; returns CompletedProcess with text output."""
     full_env = dict(os.environ)

@@ -27,9 +27,9 @@ import urllib.error
 import urllib.request
 
 from authz_world import sql
-from harness import Failure, SmtpSink, check, run
+from harness import Failure, SmtpSink, api, check, demo_token, expect, run
 from identity_e2e import Browser, setup
-from meetings_e2e import api, expect, new_case, token_for
+from meetings_e2e import new_case
 
 TEACHER = "laerer@demo-kommune.invalid"
 GUARDIAN = ("foraelder@demo-kommune.invalid", "demo-foraelder-1")
@@ -89,8 +89,8 @@ def scenario_agreement(engine):
             os.makedirs(drop)
             url, server = setup(engine, tmp, "--records-export", "dir:" + drop, smtp=sink)
             try:
-                teacher = token_for(url, TEACHER)
-                leader = token_for(url, "leder@demo-kommune.invalid")
+                teacher = demo_token(url, TEACHER)
+                leader = demo_token(url, "leder@demo-kommune.invalid")
                 case_id = new_case(server, url, teacher, "frederiksberg-dialogmoede")
                 options = expect(api(server, teacher, "GET", f"/cases/{case_id}/meeting-options"), 200, "options")
                 allowed = [o for o in options["items"] if o["allowed"]]

@@ -24,7 +24,7 @@ import urllib.error
 import urllib.request
 
 from authz_world import sql
-from harness import Failure, SmtpSink, check, run
+from harness import Failure, SmtpSink, api, check, demo_token, expect, run, scenario_main, stop_cleanly, verify_audit
 from identity_e2e import Browser, setup
 
 TEACHER = "laerer@demo-kommune.invalid"
@@ -34,26 +34,6 @@ OLIVER = "demo-child-oliver"
 MODELS = {"ppr-vejen-ind": "distrikt", "frederiksberg-dialogmoede": "bekymring",
           "ringsted-samarbejdsmoeder": "ny", "samarbejdsmodellen": "ny"}
 DAY = 24 * 3600 * 1000
-
-
-def api(server, token, method, path, body=None):
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(server.url("/api/v1" + path), data=data, method=method,
-                                     headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as r:
-            return r.status, json.loads(r.read().decode() or "null")
-    except urllib.error.HTTPError as e:
-        text = e.read().decode()
-        try:
-            return e.code, json.loads(text)
-        except ValueError:
-            return e.code, text
-
-
-def expect(result, status, what):
-    check(result[0] == status, f"{what}: expected {status}, got {result[0]} {result[1]}")
-    return result[1]
 
 
 def calendar_part(message):
@@ -68,12 +48,6 @@ def parse_ics(ics):
                           timeout=60)
     check(done.returncode == 0, f"samspil calendar parse: {done.stderr}")
     return json.loads(done.stdout)
-
-
-def token_for(url, email):
-    made = run("token", "create", "--database-url", url, "--tenant", "demo", "--user", email)
-    check(made.returncode == 0, f"token create: {made.stderr}")
-    return made.stdout.strip().splitlines()[-1].strip()
 
 
 def complete_request_form(server, url, token, case_id, wished_type, guardian_email):
@@ -103,7 +77,7 @@ def scenario_convene(engine):
         with tempfile.TemporaryDirectory() as tmp:
             url, server = setup(engine, tmp, smtp=sink)
             try:
-                teacher = token_for(url, TEACHER)
+                teacher = demo_token(url, TEACHER)
                 starts = int(time.time() * 1000) + 40 * DAY
                 meetings = {}
                 for model in MODELS:
@@ -179,13 +153,11 @@ def scenario_convene(engine):
                 check(cancelled["method"] == "CANCEL" and cancelled["sequence"] == 2, f"cancel: {cancelled}")
 
                 # Staff outside the case do not learn the meeting exists.
-                outsider = token_for(url, "sundhedsplejerske@demo-kommune.invalid")
+                outsider = demo_token(url, "sundhedsplejerske@demo-kommune.invalid")
                 expect(api(server, outsider, "GET", f"/meetings/{m['id']}"), 404, "outsider")
             finally:
-                code, _ = server.stop()
-                check(code == 0, "server did not stop cleanly: " + server.stderr()[-2000:])
-            verified = run("audit", "verify", "--database-url", url)
-            check(verified.returncode == 0, "audit verify: " + verified.stdout + verified.stderr)
+                stop_cleanly(server)
+            verify_audit(url)
     finally:
         sink.stop()
 
@@ -193,18 +165,5 @@ def scenario_convene(engine):
 SCENARIOS = {"convene": scenario_convene}
 
 
-def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in SCENARIOS or sys.argv[2] not in ("sqlite", "postgresql"):
-        print(__doc__)
-        return 2
-    try:
-        SCENARIOS[sys.argv[1]](sys.argv[2])
-    except Failure as e:
-        print(f"FAIL {sys.argv[1]} {sys.argv[2]}: {e}")
-        return 1
-    print(f"ok {sys.argv[1]} {sys.argv[2]}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(scenario_main(SCENARIOS, __doc__))

@@ -32,7 +32,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from harness import Failure, check, run
+from harness import api, check, demo_token, expect, run, scenario_main, stop_cleanly, verify_audit
 from identity_e2e import Browser, setup
 
 TEACHER = ("laerer@demo-kommune.invalid", "demo-laerer-vestre-1")
@@ -65,32 +65,6 @@ def user_id(url, email):
     rows = sql(url, "SELECT id FROM users WHERE tenant = 'demo' AND email = $1", (email,))
     check(rows, f"no demo user {email}")
     return rows[0][0]
-
-
-def api(server, token, method, path, body=None):
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(server.url("/api/v1" + path), data=data, method=method,
-                                     headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as r:
-            return r.status, json.loads(r.read().decode() or "null")
-    except urllib.error.HTTPError as e:
-        text = e.read().decode()
-        try:
-            return e.code, json.loads(text)
-        except ValueError:
-            return e.code, text
-
-
-def expect(result, status, what):
-    check(result[0] == status, f"{what}: expected {status}, got {result[0]} {result[1]}")
-    return result[1]
-
-
-def token_for(url, email):
-    made = run("token", "create", "--database-url", url, "--tenant", "demo", "--user", email)
-    check(made.returncode == 0, f"token create: {made.stderr}")
-    return made.stdout.strip().splitlines()[-1].strip()
 
 
 def hidden(page, name):
@@ -144,8 +118,8 @@ def scenario_overview(engine):
             now = int(time.time() * 1000)
             teacher_id, leader_id = user_id(url, TEACHER[0]), user_id(url, LEADER[0])
             guardian_id = user_id(url, GUARDIAN[0])
-            teacher = token_for(url, TEACHER[0])
-            paedagog = token_for(url, PAEDAGOG[0])
+            teacher = demo_token(url, TEACHER[0])
+            paedagog = demo_token(url, PAEDAGOG[0])
 
             # Cases through the API: the teacher about Oliver, the paedagog about Emma (the leader's unit).
             case = expect(api(server, teacher, "POST", "/cases",
@@ -287,27 +261,12 @@ def scenario_overview(engine):
             status, _, _ = g.get("/foraeldre/moeder/no-such-meeting/perspektiv")
             check(status == 404, f"unknown meeting: {status}")
         finally:
-            code, _ = server.stop()
-            check(code == 0, "server did not stop cleanly: " + server.stderr()[-2000:])
-        verified = run("audit", "verify", "--database-url", url)
-        check(verified.returncode == 0, "audit verify: " + verified.stdout + verified.stderr)
+            stop_cleanly(server)
+        verify_audit(url)
 
 
 SCENARIOS = {"overview": scenario_overview}
 
 
-def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in SCENARIOS or sys.argv[2] not in ("sqlite", "postgresql"):
-        print(__doc__)
-        return 2
-    try:
-        SCENARIOS[sys.argv[1]](sys.argv[2])
-    except Failure as e:
-        print(f"FAIL {sys.argv[1]} {sys.argv[2]}: {e}")
-        return 1
-    print(f"ok {sys.argv[1]} {sys.argv[2]}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(scenario_main(SCENARIOS, __doc__))

@@ -21,7 +21,7 @@ import tempfile
 import urllib.error
 import urllib.request
 
-from harness import Failure, check, run
+from harness import api, check, expect, run, scenario_main, stop_cleanly, verify_audit
 from identity_e2e import Browser, setup
 
 GUARDIAN = ("foraelder@demo-kommune.invalid", "demo-foraelder-1")
@@ -31,26 +31,6 @@ OLIVER = "demo-child-oliver"
 EMMA = "demo-child-emma"
 SCOPE = "ppr_request_single_child"
 TO_PPR = {"to_state": "henvendelse", "via": "henvendelse_enkeltbarn"}
-
-
-def api(server, token, method, path, body=None):
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(server.url("/api/v1" + path), data=data, method=method,
-                                     headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as r:
-            return r.status, json.loads(r.read().decode() or "null")
-    except urllib.error.HTTPError as e:
-        text = e.read().decode()
-        try:
-            return e.code, json.loads(text)
-        except ValueError:
-            return e.code, text
-
-
-def expect(result, status, what):
-    check(result[0] == status, f"{what}: expected {status}, got {result[0]} {result[1]}")
-    return result[1]
 
 
 def hidden(page, name):
@@ -160,27 +140,12 @@ def scenario_portal(engine):
             status, _, text = stranger.request("GET", "/api/v1/me/children")
             check(status == 200 and json.loads(text)["items"] == [], f"another guardian's API: {status} {text}")
         finally:
-            code, _ = server.stop()
-            check(code == 0, "server did not stop cleanly: " + server.stderr()[-2000:])
-        verified = run("audit", "verify", "--database-url", url)
-        check(verified.returncode == 0, "audit verify: " + verified.stdout + verified.stderr)
+            stop_cleanly(server)
+        verify_audit(url)
 
 
 SCENARIOS = {"portal": scenario_portal}
 
 
-def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in SCENARIOS or sys.argv[2] not in ("sqlite", "postgresql"):
-        print(__doc__)
-        return 2
-    try:
-        SCENARIOS[sys.argv[1]](sys.argv[2])
-    except Failure as e:
-        print(f"FAIL {sys.argv[1]} {sys.argv[2]}: {e}")
-        return 1
-    print(f"ok {sys.argv[1]} {sys.argv[2]}")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(scenario_main(SCENARIOS, __doc__))

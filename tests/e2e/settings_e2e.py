@@ -14,7 +14,7 @@ import tempfile
 import urllib.error
 import urllib.request
 
-from harness import Failure, Server, check, fresh_postgres_database, run, sqlite_url
+from harness import Failure, Server, check, expect, fresh_postgres_database, run, sqlite_url
 
 
 class Api:
@@ -36,11 +36,6 @@ class Api:
                 return e.code, json.loads(text)
             except ValueError:
                 return e.code, text
-
-
-def expect(result, status, what):
-    check(result[0] == status, f"{what}: expected {status}, got {result[0]} {result[1]}")
-    return result[1]
 
 
 def scenario_model_change(engine):

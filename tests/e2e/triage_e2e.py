@@ -25,7 +25,7 @@ import tempfile
 import urllib.error
 import urllib.request
 
-from harness import Failure, Server, SmtpSink, check, fresh_postgres_database, run, sqlite_url
+from harness import Failure, Server, SmtpSink, check, expect, fresh_postgres_database, run, sqlite_url
 
 SEED = [
     "INSERT INTO tenants (id, name, created_at) VALUES ('t1', 'Testkommune', 1)",
@@ -112,11 +112,6 @@ class NoRedirect(urllib.request.HTTPRedirectHandler):
 
 
 import urllib.parse  # noqa: E402  (after the class that needs urllib.request)
-
-
-def expect(result, status, what):
-    check(result[0] == status, f"{what}: expected {status}, got {result[0]} {str(result[1])[:800]}")
-    return result[1]
 
 
 def setup(engine, tmp, smtp):
