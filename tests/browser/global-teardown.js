@@ -2,7 +2,7 @@
 // one summary: {"/path": violations} (the most violations any variant of the page had).
 const fs = require('fs');
 const path = require('path');
-const { statePath, summaryDir, summaryFile } = require('./paths');
+const { statePath, summaryFile } = require('./paths');
 
 module.exports = async function globalTeardown() {
   if (fs.existsSync(statePath())) {
@@ -16,19 +16,31 @@ module.exports = async function globalTeardown() {
     fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(statePath(), { force: true });
   }
+  // The results of every run next to the summary (axe-results*/: this project's and, when
+  // ctest runs the projects side by side, the other's). Whichever run ends last has seen
+  // both complete; files are replaced by rename so a reader never sees half a summary.
   const summary = {};
   const details = {};
-  if (fs.existsSync(summaryDir())) {
-    for (const name of fs.readdirSync(summaryDir()).sort()) {
-      const r = JSON.parse(fs.readFileSync(path.join(summaryDir(), name), 'utf8'));
+  const dir = path.dirname(summaryFile());
+  fs.mkdirSync(dir, { recursive: true });
+  const split = Boolean(process.env.SAMSPIL_BROWSER_PROJECT);
+  const resultDirs = fs.readdirSync(dir).filter((d) => (split ? d.startsWith('axe-results-') : d === 'axe-results')).sort();
+  for (const sub of resultDirs) {
+    for (const name of fs.readdirSync(path.join(dir, sub)).sort()) {
+      const r = JSON.parse(fs.readFileSync(path.join(dir, sub, name), 'utf8'));
       summary[r.path] = Math.max(summary[r.path] || 0, r.violations);
       details[`${r.path} ${r.project} ${r.width}`] = r.rules;
     }
   }
-  fs.mkdirSync(path.dirname(summaryFile()), { recursive: true });
-  fs.writeFileSync(summaryFile(), JSON.stringify(summary, null, 1) + '\n');
-  fs.writeFileSync(summaryFile().replace(/\.json$/, '-details.json'), JSON.stringify(details, null, 1) + '\n');
+  writeAtomically(summaryFile(), JSON.stringify(summary, null, 1) + '\n');
+  writeAtomically(summaryFile().replace(/\.json$/, '-details.json'), JSON.stringify(details, null, 1) + '\n');
 };
+
+function writeAtomically(file, text) {
+  const temporary = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(temporary, text);
+  fs.renameSync(temporary, file);
+}
 
 async function waitForExit(pid, ms) {
   const end = Date.now() + ms;

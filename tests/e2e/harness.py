@@ -1,5 +1,7 @@
 """Small helpers for the end-to-end tests: run the real samspil binary, talk HTTP to it,
 and start a private PostgreSQL cluster when a test needs to stop and restart one."""
+import fcntl
+import hashlib
 import json
 import os
 import pathlib
@@ -212,6 +214,77 @@ def fresh_postgres_database():
 
 def sqlite_url(directory):
     return f"sqlite:///{directory}/samspil.db"
+
+
+def _demo_cache_key(engine, key_text):
+    """What the demo database depends on: the binary, the schema and models it reads, the field
+    key, and for PostgreSQL the cluster (a new one each `make test`)."""
+    h = hashlib.sha256()
+    binary = pathlib.Path(SAMSPIL).resolve()
+    st = binary.stat()
+    h.update(f"{binary}|{st.st_mtime_ns}|{st.st_size}|{engine}|{key_text}".encode())
+    if engine == "postgresql":
+        h.update(os.environ.get("SAMSPIL_TEST_POSTGRES_URL", "").encode())
+    for folder in ("migrations", "models"):
+        for f in sorted((SOURCE / folder).rglob("*")):
+            if f.is_file():
+                h.update(str(f.relative_to(SOURCE)).encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:20]
+
+
+def demo_database(engine, tmp, key_file):
+    """A migrated database with the demo municipality, its fields sealed with the key in
+    key_file; returns its URL. `samspil demo` takes some 8 s under asan and about forty
+    scenarios start from the same data, so the first to ask makes it once (under a file lock,
+    for ctest -j) and every scenario gets its own copy: SQLite through the backup API,
+    PostgreSQL by CREATE DATABASE … TEMPLATE. The demo command itself is tested on fresh
+    databases in demo_e2e.py and foundation_e2e.py."""
+    import sqlite3
+    key_text = pathlib.Path(key_file).read_text()
+    digest = _demo_cache_key(engine, key_text)
+    cache = pathlib.Path(SAMSPIL).resolve().parent / "e2e-demo-cache"
+    cache.mkdir(exist_ok=True)
+
+    def make(url):
+        check(run("migrate", "--database-url", url).returncode == 0, "migrate failed")
+        demo = run("demo", "--database-url", url, "--secret-key-file", key_file)
+        check(demo.returncode == 0, f"demo: {demo.stdout}{demo.stderr}")
+
+    with open(cache / f"{digest}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if engine == "sqlite":
+            made = cache / f"{digest}.db"
+            if not made.exists():
+                building = pathlib.Path(tempfile.mkdtemp(dir=cache)) / "demo.db"
+                make(f"sqlite:///{building}")
+                with sqlite3.connect(building) as src, sqlite3.connect(cache / f"{digest}.part") as dst:
+                    src.backup(dst)
+                os.replace(cache / f"{digest}.part", made)
+                shutil.rmtree(building.parent, ignore_errors=True)
+        else:
+            base = os.environ.get("SAMSPIL_TEST_POSTGRES_URL")
+            check(base, "SAMSPIL_TEST_POSTGRES_URL is not set: run the tests with `make test`")
+            template = "samspil_demo_" + digest
+            found = subprocess.run(["psql", base, "-qAtc", f"SELECT 1 FROM pg_database WHERE datname = '{template}'"],
+                                   check=True, capture_output=True, text=True).stdout.strip()
+            if not found:
+                building = "samspil_demo_part_" + os.urandom(6).hex()
+                subprocess.run(["psql", base, "-v", "ON_ERROR_STOP=1", "-qc", f"CREATE DATABASE {building}"],
+                               check=True, capture_output=True)
+                make(base.rsplit("/", 1)[0] + "/" + building)
+                subprocess.run(["psql", base, "-v", "ON_ERROR_STOP=1", "-qc",
+                                f"ALTER DATABASE {building} RENAME TO {template}"], check=True, capture_output=True)
+    if engine == "sqlite":
+        target = pathlib.Path(tmp) / "samspil.db"
+        with sqlite3.connect(cache / f"{digest}.db") as src, sqlite3.connect(target) as dst:
+            src.backup(dst)
+        return f"sqlite:///{target}"
+    base = os.environ["SAMSPIL_TEST_POSTGRES_URL"]
+    name = "samspil_e2e_" + os.urandom(6).hex()
+    subprocess.run(["psql", base, "-v", "ON_ERROR_STOP=1", "-qc", f"CREATE DATABASE {name} TEMPLATE samspil_demo_{digest}"],
+                   check=True, capture_output=True)
+    return base.rsplit("/", 1)[0] + "/" + name
 
 
 def json_lines(lines):

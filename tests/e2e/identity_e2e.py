@@ -19,7 +19,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from harness import Failure, Server, SmtpSink, check, fresh_postgres_database, run, sqlite_url
+from harness import Failure, Server, SmtpSink, check, demo_database, fresh_postgres_database, run, sqlite_url
 
 PAEDAGOG = ("paedagog@demo-kommune.invalid", "demo-paedagog-solsikken-1")
 LAERER = ("laerer@demo-kommune.invalid", "demo-laerer-vestre-1")
@@ -107,13 +107,11 @@ def error_text(body):
 
 
 def setup(engine, tmp, *serve_args, smtp=None):
-    url = sqlite_url(tmp) if engine == "sqlite" else fresh_postgres_database()
+    """A server on a copy of the demo municipality (harness.demo_database) with a fixed field key."""
     key = f"{tmp}/secret.key"
     with open(key, "w") as f:
         f.write(base64.b64encode(bytes(range(32))).decode())
-    check(run("migrate", "--database-url", url).returncode == 0, "migrate failed")
-    demo = run("demo", "--database-url", url, "--secret-key-file", key)
-    check(demo.returncode == 0, f"demo: {demo.stdout}{demo.stderr}")
+    url = demo_database(engine, tmp, key)
     extra = ["--secure-cookies", "false", "--secret-key-file", key, "--public-base-url", "http://samspil.test"]
     if smtp:
         extra += ["--smtp-url", smtp.url, "--mail-from", "Samspil Test <noreply@samspil.test>"]
