@@ -22,7 +22,7 @@ import urllib.request
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from harness import Failure, Server, SmtpSink, check, expect, fresh_postgres_database, run, sqlite_url
+from harness import Failure, Server, SmtpSink, api, check, expect, fresh_postgres_database, run, sqlite_url
 
 
 def local_days(ms, days):
@@ -106,18 +106,7 @@ class Api:
         self.token = token
 
     def call(self, method, path, body=None):
-        data = None if body is None else json.dumps(body).encode()
-        h = {"Authorization": "Bearer " + self.token, "Content-Type": "application/json"}
-        request = urllib.request.Request(self.server.url("/api/v1" + path), data=data, method=method, headers=h)
-        try:
-            with urllib.request.urlopen(request, timeout=30) as r:
-                return r.status, json.loads(r.read().decode() or "null")
-        except urllib.error.HTTPError as e:
-            text = e.read().decode()
-            try:
-                return e.code, json.loads(text)
-            except ValueError:
-                return e.code, text
+        return api(self.server, self.token, method, path, body)
 
 
 def obligation(items, oid):

@@ -19,7 +19,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from harness import Failure, Server, check, expect, fresh_postgres_database, run, sqlite_url
+from harness import Failure, Server, api, check, expect, fresh_postgres_database, run, sqlite_url
 
 SEED = [
     "INSERT INTO tenants (id, name, created_at) VALUES ('t1', 'Testkommune', 1)",
@@ -68,19 +68,7 @@ class Api:
         self.token = token
 
     def call(self, method, path, body=None, headers=None):
-        data = None if body is None else json.dumps(body).encode()
-        h = {"Authorization": "Bearer " + self.token, "Content-Type": "application/json"}
-        h.update(headers or {})
-        request = urllib.request.Request(self.server.url("/api/v1" + path), data=data, method=method, headers=h)
-        try:
-            with urllib.request.urlopen(request, timeout=20) as r:
-                return r.status, json.loads(r.read().decode() or "null")
-        except urllib.error.HTTPError as e:
-            text = e.read().decode()
-            try:
-                return e.code, json.loads(text)
-            except ValueError:
-                return e.code, text
+        return api(self.server, self.token, method, path, body, headers=headers)
 
 
 def upload_scan(api, case_id, data, name):

@@ -56,11 +56,13 @@ def verify_audit(url):
     check(verified.returncode == 0, "audit verify: " + verified.stdout + verified.stderr)
 
 
-def api(server, token, method, path, body=None):
-    """One JSON API call with a bearer token; (status, parsed JSON or the raw text)."""
-    data = None if body is None else json.dumps(body).encode()
-    request = urllib.request.Request(server.url("/api/v1" + path), data=data, method=method,
-                                     headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+def api(server, token, method, path, body=None, headers=None, raw=None):
+    """One JSON API call with a bearer token (raw: bytes sent instead of body's JSON; headers:
+    extra request headers); (status, parsed JSON or the raw text)."""
+    data = raw if raw is not None else (None if body is None else json.dumps(body).encode())
+    h = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
+    h.update(headers or {})
+    request = urllib.request.Request(server.url("/api/v1" + path), data=data, method=method, headers=h)
     try:
         with urllib.request.urlopen(request, timeout=30) as r:
             return r.status, json.loads(r.read().decode() or "null")

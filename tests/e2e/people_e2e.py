@@ -15,7 +15,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from harness import Failure, Server, check, fresh_postgres_database, run, sqlite_url
+from harness import Failure, Server, api, check, fresh_postgres_database, run, sqlite_url
 
 PASSPHRASE = "en-lang-adgangskode-1"
 
@@ -66,18 +66,7 @@ class Api:
         self.token = token
 
     def call(self, method, path, body=None, raw=None):
-        data = raw if raw is not None else (None if body is None else json.dumps(body).encode())
-        headers = {"Authorization": "Bearer " + self.token, "Content-Type": "application/json"}
-        request = urllib.request.Request(self.server.url("/api/v1" + path), data=data, method=method, headers=headers)
-        try:
-            with urllib.request.urlopen(request, timeout=20) as r:
-                return r.status, json.loads(r.read().decode() or "null")
-        except urllib.error.HTTPError as e:
-            text = e.read().decode()
-            try:
-                return e.code, json.loads(text)
-            except ValueError:
-                return e.code, text
+        return api(self.server, self.token, method, path, body, raw=raw)
 
 
 def scenario_cli_and_tokens(engine):

@@ -14,7 +14,7 @@ import tempfile
 import urllib.error
 import urllib.request
 
-from harness import Failure, Server, check, expect, fresh_postgres_database, run, sqlite_url
+from harness import Failure, Server, api, check, expect, fresh_postgres_database, run, sqlite_url
 
 
 class Api:
@@ -23,19 +23,7 @@ class Api:
         self.token = token
 
     def call(self, method, path, body=None):
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.server.url("/api/v1" + path), data=data, method=method,
-                                         headers={"Authorization": "Bearer " + self.token,
-                                                  "Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=20) as r:
-                return r.status, json.loads(r.read().decode() or "null")
-        except urllib.error.HTTPError as e:
-            text = e.read().decode()
-            try:
-                return e.code, json.loads(text)
-            except ValueError:
-                return e.code, text
+        return api(self.server, self.token, method, path, body)
 
 
 def scenario_model_change(engine):
