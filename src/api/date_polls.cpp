@@ -7,20 +7,13 @@
 #include "http/router.hpp"
 #include "service/date_polls.hpp"
 #include "web/context.hpp"
+#include "web/meeting_support.hpp"
 #include "web/request_state.hpp"
 
 namespace samspil::api {
 namespace {
 
 constexpr auto kWorker = http::Execution::worker_pool;
-
-service::MeetingsConfig config_of(const web::WebContext& ctx) {
-  service::MeetingsConfig c;
-  c.models = ctx.models;
-  c.cipher = ctx.cipher;
-  c.public_base_url = ctx.settings.public_base_url;
-  return c;
-}
 
 nlohmann::json poll_json(const service::DatePollView& v) {
   nlohmann::json items = nlohmann::json::array();
@@ -46,7 +39,7 @@ void add_date_poll_api_routes(http::Router& router, const web::WebContext& conte
   router.add(
       "GET", "/api/v1/meetings/{id}/date-proposals",
       [&context](http::Request& r) {
-        return json(200, poll_json(service::DatePolls(context.db, config_of(context))
+        return json(200, poll_json(service::DatePolls(context.db, web::meetings_config(context))
                                        .view(web::actor(r), r.params.at("id"), context.now_ms())));
       },
       {.name = "api.meetings.date_proposals", .policy = "signed_in", .execution = kWorker});
@@ -55,7 +48,7 @@ void add_date_poll_api_routes(http::Router& router, const web::WebContext& conte
       [&context](http::Request& r) {
         const auto body = parse_object(r);
         if (!body) return bad_json();
-        service::DatePolls polls(context.db, config_of(context));
+        service::DatePolls polls(context.db, web::meetings_config(context));
         const auto& who = web::actor(r);
         const auto& id = r.params.at("id");
         if (who.is_staff()) polls.choose_for_parents(who, id, text(*body, "proposal_id"), text(*body, "reason"), context.now_ms());

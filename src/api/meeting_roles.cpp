@@ -6,20 +6,13 @@
 #include "http/router.hpp"
 #include "service/meeting_roles.hpp"
 #include "web/context.hpp"
+#include "web/meeting_support.hpp"
 #include "web/request_state.hpp"
 
 namespace samspil::api {
 namespace {
 
 constexpr auto kWorker = http::Execution::worker_pool;
-
-service::MeetingsConfig config_of(const web::WebContext& ctx) {
-  service::MeetingsConfig c;
-  c.models = ctx.models;
-  c.cipher = ctx.cipher;
-  c.public_base_url = ctx.settings.public_base_url;
-  return c;
-}
 
 nlohmann::json view_json(const service::DelegationView& v) {
   nlohmann::json roles = nlohmann::json::array();
@@ -49,7 +42,7 @@ void add_meeting_role_api_routes(http::Router& router, const web::WebContext& co
   router.add(
       "GET", "/api/v1/meetings/{id}/roles",
       [&context](http::Request& r) {
-        return json(200, view_json(service::MeetingRoles(context.db, config_of(context))
+        return json(200, view_json(service::MeetingRoles(context.db, web::meetings_config(context))
                                        .view(web::actor(r), r.params.at("id"), context.now_ms())));
       },
       {.name = "api.meetings.roles", .policy = "staff", .execution = kWorker});
@@ -58,7 +51,7 @@ void add_meeting_role_api_routes(http::Router& router, const web::WebContext& co
       [&context](http::Request& r) {
         const auto body = parse_object(r);
         if (!body) return bad_json();
-        service::MeetingRoles roles(context.db, config_of(context));
+        service::MeetingRoles roles(context.db, web::meetings_config(context));
         const auto& who = web::actor(r);
         roles.delegate(who, r.params.at("id"), text(*body, "role"), text(*body, "participant_id"), context.now_ms());
         return json(200, view_json(roles.view(who, r.params.at("id"), context.now_ms())));
