@@ -121,20 +121,21 @@ OverviewPage<OverviewObligation> Overview::obligations_on(storage::Connection& c
 MyOverview Overview::of(const Actor& actor, const OverviewCursors& cursors, int limit, std::int64_t now_ms) {
   require_staff(actor);
   limit = clamp_limit(limit);
-  auto lease = m_db.acquire();
-  MyOverview out;
-  out.meetings = meetings_on(*lease, actor, cursors.meetings, limit, now_ms);
-  out.tasks = tasks_on(*lease, actor, cursors.tasks, limit);
-  out.cases = cases_on(*lease, actor, cursors.cases, limit);
-  out.obligations_available = obligations_available(*lease);
-  if (out.obligations_available) {
-    out.obligations = obligations_on(*lease, actor, cursors.obligations, limit, now_ms);
+  // One read-only transaction: the lists come from one snapshot, and SQLite takes its read
+  // lock once for them all.
+  return m_db.read([&](storage::Connection& conn) {
+    MyOverview out;
+    out.meetings = meetings_on(conn, actor, cursors.meetings, limit, now_ms);
+    out.tasks = tasks_on(conn, actor, cursors.tasks, limit);
+    out.cases = cases_on(conn, actor, cursors.cases, limit);
+    out.obligations_available = obligations_available(conn);
     out.leader = !actor.led_unit_ids.empty();
-    if (out.leader) out.compliance = unit_compliance(*lease, m_models, actor, now_ms);
-  } else {
-    out.leader = !actor.led_unit_ids.empty();
-  }
-  return out;
+    if (out.obligations_available) {
+      out.obligations = obligations_on(conn, actor, cursors.obligations, limit, now_ms);
+      if (out.leader) out.compliance = unit_compliance(conn, m_models, actor, now_ms);
+    }
+    return out;
+  });
 }
 
 OverviewPage<OverviewMeeting> Overview::meetings(const Actor& actor, const std::string& page_token, int limit,

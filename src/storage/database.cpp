@@ -114,6 +114,10 @@ void Database::begin(Connection& c) {
   c.query(m_dialect == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
 }
 
+void Database::begin_read(Connection& c) {
+  c.query(m_dialect == Dialect::sqlite ? "BEGIN DEFERRED" : "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+}
+
 void Database::commit(Connection& c) { c.query("COMMIT"); }
 
 void Database::rollback(Connection& c) noexcept {

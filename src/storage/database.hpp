@@ -115,6 +115,13 @@ class Database {
   // and rethrows. Lost connections are discarded, never returned to the pool.
   template <typename Fn>
   auto transaction(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
+  // Runs fn inside one read-only transaction and ends it: every statement of fn sees the
+  // same snapshot, and on SQLite the read lock (WAL index, file checks) is taken once instead
+  // of once per statement, which was a third of a signed-in page's database time. SQLite:
+  // BEGIN DEFERRED, which takes no write lock while fn only reads; PostgreSQL: REPEATABLE
+  // READ, READ ONLY. fn must not write (PostgreSQL refuses; SQLite would upgrade the lock).
+  template <typename Fn>
+  auto read(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
   // True when a connection answers.
   bool ping();
   // Pool usage, for /metrics.
@@ -129,6 +136,7 @@ class Database {
   std::unique_ptr<Connection> connect();
   void release(std::unique_ptr<Connection> conn, bool broken);
   void begin(Connection& c);
+  void begin_read(Connection& c);
   void commit(Connection& c);
   void rollback(Connection& c) noexcept;
 
@@ -142,6 +150,28 @@ template <typename Fn>
 auto Database::transaction(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
   Lease lease = acquire();
   begin(*lease);
+  try {
+    if constexpr (std::is_void_v<decltype(fn(*lease))>) {
+      fn(*lease);
+      commit(*lease);
+    } else {
+      auto result = fn(*lease);
+      commit(*lease);
+      return result;
+    }
+  } catch (const Unavailable&) {
+    lease.discard();
+    throw;
+  } catch (...) {
+    rollback(*lease);
+    throw;
+  }
+}
+
+template <typename Fn>
+auto Database::read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+  Lease lease = acquire();
+  begin_read(*lease);
   try {
     if constexpr (std::is_void_v<decltype(fn(*lease))>) {
       fn(*lease);

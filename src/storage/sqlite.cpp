@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <list>
+#include <mutex>
 #include <unordered_map>
 
 #include "storage/engines.hpp"
@@ -182,6 +183,21 @@ class SqliteConnection final : public Connection {
   std::list<std::string> m_lru;
 };
 
+// Process-wide settings, which SQLite accepts only before its first use. Without memory
+// statistics (sqlite3_status, which samspil never reads) SQLite's allocations skip a global
+// mutex: with several worker threads every statement's allocations queued on it. Without a
+// bulk page-cache start (20 pages filled in at once for every temporary b-tree of a UNION or
+// materialised subquery) a small query touches only the pages it uses. Measured with
+// bench_overview and bench/http.sh (bench/RESULTS.md, session 6).
+void configure_library_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    // SQLITE_MISUSE means the library was already initialised (then the defaults stay).
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    sqlite3_config(SQLITE_CONFIG_PAGECACHE, nullptr, 0, 0);
+  });
+}
+
 }  // namespace
 
 std::unique_ptr<Connection> connect_sqlite(const std::string& path,
@@ -193,6 +209,7 @@ std::unique_ptr<Connection> connect_sqlite(const std::string& path,
     if (!parent.empty()) std::filesystem::create_directories(parent, ec);
     if (ec) throw Unavailable("cannot create directory " + parent.string() + " for the SQLite database: " + ec.message());
   }
+  configure_library_once();
   sqlite3* db = nullptr;
   // NOMUTEX: the pool hands a connection to one thread at a time, so SQLite's own
   // per-connection mutex would only cost time.

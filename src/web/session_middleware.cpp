@@ -95,23 +95,22 @@ http::Middleware session_middleware(const WebContext& context) {
     const std::int64_t now = context.now_ms();
 
     if (const std::string token = bearer_token(request); !token.empty()) {
-      // Reads first, on a pooled connection outside any transaction: a token used within
+      // Reads first, in one read-only transaction (no write lock): a token used within
       // the last minute needs no write (see the session path below for why that matters).
       const std::string token_hash = crypto::sha256_hex(token);
-      bool read_only = false;
-      {
-        auto lease = context.db.acquire();
-        const auto row = storage::find_api_token_by_hash(*lease, token_hash);
-        if (row && !row->revoked_at_ms && (!row->expires_at_ms || *row->expires_at_ms > now) &&
-            row->last_used_at_ms && now - *row->last_used_at_ms < kTokenTouchIntervalMs) {
-          if (auto actor = service::sessions::load_actor(*lease, row->tenant, row->user_id)) {
-            actor->via = service::Via::token;
-            actor->request_id = request.request_id;
-            s.actor = std::move(*actor);
-            read_only = true;
-          }
+      const bool read_only = context.db.read([&](storage::Connection& conn) {
+        const auto row = storage::find_api_token_by_hash(conn, token_hash);
+        if (!row || row->revoked_at_ms || (row->expires_at_ms && *row->expires_at_ms <= now) ||
+            !row->last_used_at_ms || now - *row->last_used_at_ms >= kTokenTouchIntervalMs) {
+          return false;
         }
-      }
+        auto actor = service::sessions::load_actor(conn, row->tenant, row->user_id);
+        if (!actor) return false;
+        actor->via = service::Via::token;
+        actor->request_id = request.request_id;
+        s.actor = std::move(*actor);
+        return true;
+      });
       const bool ok = read_only || context.db.transaction([&](storage::Connection& conn) {
         const auto row = storage::find_api_token_by_hash(conn, token_hash);
         if (!row || row->revoked_at_ms || (row->expires_at_ms && *row->expires_at_ms <= now)) return false;
@@ -135,27 +134,24 @@ http::Middleware session_middleware(const WebContext& context) {
     if (const std::string token = session_token(request, context.settings); !token.empty()) {
       const bool take_flash = request.method == "GET" && !is_api_request(request);
       // Most signed-in requests write nothing: the session was touched within the last
-      // minute and no flash message waits. Those are read on a pooled connection outside
-      // any transaction. On SQLite a transaction is BEGIN IMMEDIATE, which takes the
+      // minute and no flash message waits. Those are read in one read-only transaction
+      // (Database::read: one snapshot, no write lock). On SQLite a transaction is BEGIN IMMEDIATE, which takes the
       // database's single write lock, so opening one per request made every signed-in page
       // queue behind the others and sleep in SQLite's busy handler (bench/RESULTS.md,
       // "Mit overblik"). Anything else (unknown or expired session, touch due, a flash,
       // a pending second factor, a disabled user) takes the transaction below as before.
-      bool read_only = false;
-      {
-        auto lease = context.db.acquire();
-        const auto session = service::sessions::resolve_without_writes(*lease, token, now, take_flash);
-        if (session && !session->pending_second_factor) {
-          if (auto actor = service::sessions::load_actor(*lease, session->tenant, session->user_id)) {
-            actor->via = service::Via::session;
-            actor->request_id = request.request_id;
-            s.actor = std::move(*actor);
-            s.session_id_hash = session->id_hash;
-            s.csrf_token = session->csrf_token;
-            read_only = true;
-          }
-        }
-      }
+      const bool read_only = context.db.read([&](storage::Connection& conn) {
+        const auto session = service::sessions::resolve_without_writes(conn, token, now, take_flash);
+        if (!session || session->pending_second_factor) return false;
+        auto actor = service::sessions::load_actor(conn, session->tenant, session->user_id);
+        if (!actor) return false;
+        actor->via = service::Via::session;
+        actor->request_id = request.request_id;
+        s.actor = std::move(*actor);
+        s.session_id_hash = session->id_hash;
+        s.csrf_token = session->csrf_token;
+        return true;
+      });
       if (!read_only) context.db.transaction([&](storage::Connection& conn) {
         const auto session = service::sessions::resolve(conn, token, now);
         if (!session) {

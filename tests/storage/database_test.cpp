@@ -81,6 +81,27 @@ TEST_P(DatabaseTest, TransactionCommitsAndRollsBack) {
   EXPECT_EQ(m_db->pool_in_use(), 0);
 }
 
+// Database::read: the statements of one read see one snapshot (a row committed meanwhile by
+// another connection appears only after it), and the connection comes back outside any
+// transaction.
+TEST_P(DatabaseTest, ReadSeesOneSnapshotAndEndsIt) {
+  auto db = m_test_db.open(2);
+  db->transaction([](Connection& c) { c.query("INSERT INTO things (id) VALUES ('first')"); });
+  const auto counts = db->read([&](Connection& c) {
+    const auto before = c.query("SELECT count(*) FROM things").rows.at(0).integer(0);
+    db->transaction([](Connection& w) { w.query("INSERT INTO things (id) VALUES ('meanwhile')"); });
+    const auto after = c.query("SELECT count(*) FROM things").rows.at(0).integer(0);
+    return std::pair{before, after};
+  });
+  EXPECT_EQ(counts.first, 1);
+  EXPECT_EQ(counts.second, 1);
+  EXPECT_EQ(db->pool_in_use(), 0);
+  EXPECT_EQ(db->read([](Connection& c) { return c.query("SELECT count(*) FROM things").rows.at(0).integer(0); }), 2);
+  // A failing read ends its transaction too; the pooled connection stays usable.
+  EXPECT_THROW(db->read([](Connection& c) { c.query("SELECT nonsense FROM nowhere"); }), DatabaseError);
+  EXPECT_TRUE(db->acquire()->reusable());
+}
+
 TEST_P(DatabaseTest, ConstraintViolationsAreTyped) {
   auto lease = m_db->acquire();
   lease->query("INSERT INTO things (id) VALUES ('a')");
