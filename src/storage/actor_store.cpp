@@ -1,29 +1,41 @@
 #include "storage/actor_store.hpp"
 
+#include "storage/query_plan.hpp"
+
 namespace samspil::storage {
 
+namespace {
+
+constexpr const char* kUserSelect =
+    "SELECT id, tenant, email, display_name, role, disabled_at, totp_enabled_at FROM users "
+    "WHERE tenant = $1 AND id = $2";
+constexpr const char* kProfessionsSelect =
+    "SELECT profession FROM user_professions WHERE tenant = $1 AND user_id = $2 ORDER BY profession";
+// Served by unit_memberships_user (0017): every signed-in request runs this.
+constexpr const char* kMembershipsSelect =
+    "SELECT unit_id, is_leader FROM unit_memberships WHERE tenant = $1 AND user_id = $2 ORDER BY unit_id";
+
+}  // namespace
+
 std::optional<ActorRecord> load_actor_record(Connection& conn, const std::string& tenant, const std::string& user_id) {
-  const Result u = conn.query(
-      "SELECT id, tenant, email, display_name, role, disabled_at, totp_enabled_at FROM users "
-      "WHERE tenant = $1 AND id = $2",
-      {tenant, user_id});
+  const Result u = conn.query(kUserSelect, {tenant, user_id});
   if (u.rows.empty()) return std::nullopt;
   const Row& row = u.rows.front();
   ActorRecord a{row.text(0), row.text(1), row.text(2), row.text(3), row.text(4), !row.is_null(5), !row.is_null(6),
                 {}, {}};
-  for (const Row& p : conn.query("SELECT profession FROM user_professions WHERE tenant = $1 AND user_id = $2 "
-                                 "ORDER BY profession",
-                                 {tenant, user_id})
-                          .rows) {
-    a.professions.push_back(p.text(0));
-  }
-  for (const Row& m : conn.query("SELECT unit_id, is_leader FROM unit_memberships WHERE tenant = $1 AND user_id = $2 "
-                                 "ORDER BY unit_id",
-                                 {tenant, user_id})
-                          .rows) {
+  for (const Row& p : conn.query(kProfessionsSelect, {tenant, user_id}).rows) a.professions.push_back(p.text(0));
+  for (const Row& m : conn.query(kMembershipsSelect, {tenant, user_id}).rows) {
     a.units.emplace_back(m.text(0), m.integer(1) != 0);
   }
   return a;
+}
+
+std::vector<std::string> actor_query_plans(Connection& conn, const std::string& tenant, const std::string& user_id) {
+  std::vector<std::string> plans;
+  for (const char* sql : {kUserSelect, kProfessionsSelect, kMembershipsSelect}) {
+    plans.push_back(query_plan(conn, sql, {tenant, user_id}));
+  }
+  return plans;
 }
 
 std::optional<ApiTokenRow> find_api_token_by_hash(Connection& conn, const std::string& token_hash) {

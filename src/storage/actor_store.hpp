@@ -25,6 +25,9 @@ struct ActorRecord {
 
 // The user with units and professions, if the user exists in the tenant.
 std::optional<ActorRecord> load_actor_record(Connection& conn, const std::string& tenant, const std::string& user_id);
+// The engine's plan of each of load_actor_record's statements (user, professions, units),
+// for the test that every signed-in request finds its user by index.
+std::vector<std::string> actor_query_plans(Connection& conn, const std::string& tenant, const std::string& user_id);
 
 struct ApiTokenRow {
   std::string id;

@@ -29,7 +29,8 @@ class SqliteConnection final : public Connection {
 
   Result query(std::string_view sql, const std::vector<Value>& params) override {
     note_statement();
-    sqlite3_stmt* stmt = prepare(sql);
+    const Entry& entry = prepare(sql);
+    sqlite3_stmt* stmt = entry.stmt;
     // Reset and unbind on every exit so a cached statement never keeps a read open.
     struct Reset {
       sqlite3_stmt* s;
@@ -38,7 +39,7 @@ class SqliteConnection final : public Connection {
         sqlite3_clear_bindings(s);
       }
     } reset{stmt};
-    bind(stmt, params);
+    bind(entry, params);
     Result result;
     const int columns = sqlite3_column_count(stmt);
     for (;;) {
@@ -84,14 +85,22 @@ class SqliteConnection final : public Connection {
   struct Entry {
     sqlite3_stmt* stmt;
     std::list<std::string>::iterator lru;
+    // SQLite's index of $1, $2, … (numbered by first use in the text, not by N), found once
+    // at prepare time instead of by name on every bind.
+    std::vector<int> parameter_index;
+  };
+  // Looked up by string_view without copying the SQL text (it is a few hundred bytes).
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
 
-  sqlite3_stmt* prepare(std::string_view sql) {
-    const std::string key(sql);
-    if (auto it = m_cache.find(key); it != m_cache.end()) {
+  const Entry& prepare(std::string_view sql) {
+    if (auto it = m_cache.find(sql); it != m_cache.end()) {
       m_lru.splice(m_lru.begin(), m_lru, it->second.lru);
-      return it->second.stmt;
+      return it->second;
     }
+    const std::string key(sql);
     sqlite3_stmt* stmt = nullptr;
     const char* tail = nullptr;
     const int rc = sqlite3_prepare_v3(m_db, key.data(), static_cast<int>(key.size()),
@@ -108,21 +117,32 @@ class SqliteConnection final : public Connection {
       m_cache.erase(victim);
       m_lru.pop_back();
     }
+    Entry entry{stmt, {}, {}};
+    const int count = sqlite3_bind_parameter_count(stmt);
+    for (int i = 1; i <= count; ++i) {
+      const std::string name = "$" + std::to_string(i);
+      const int index = sqlite3_bind_parameter_index(stmt, name.c_str());
+      if (index == 0) {
+        sqlite3_finalize(stmt);
+        throw DatabaseError("statement does not use parameter " + name);
+      }
+      entry.parameter_index.push_back(index);
+    }
     m_lru.push_front(key);
-    m_cache.emplace(key, Entry{stmt, m_lru.begin()});
-    return stmt;
+    entry.lru = m_lru.begin();
+    return m_cache.emplace(key, std::move(entry)).first->second;
   }
 
-  void bind(sqlite3_stmt* stmt, const std::vector<Value>& params) {
-    const int expected = sqlite3_bind_parameter_count(stmt);
-    if (expected != static_cast<int>(params.size())) {
-      throw DatabaseError("statement expects " + std::to_string(expected) + " parameters, got " +
-                          std::to_string(params.size()));
+  // Text is bound without a copy (SQLITE_STATIC): params outlive the statement's use, which
+  // ends with the reset at the end of query().
+  void bind(const Entry& entry, const std::vector<Value>& params) {
+    sqlite3_stmt* stmt = entry.stmt;
+    if (entry.parameter_index.size() != params.size()) {
+      throw DatabaseError("statement expects " + std::to_string(entry.parameter_index.size()) +
+                          " parameters, got " + std::to_string(params.size()));
     }
     for (std::size_t i = 0; i < params.size(); ++i) {
-      const std::string name = "$" + std::to_string(i + 1);
-      const int index = sqlite3_bind_parameter_index(stmt, name.c_str());
-      if (index == 0) throw DatabaseError("statement does not use parameter " + name);
+      const int index = entry.parameter_index[i];
       int rc = SQLITE_OK;
       const Value& v = params[i];
       if (std::holds_alternative<std::nullptr_t>(v)) {
@@ -133,9 +153,9 @@ class SqliteConnection final : public Connection {
         rc = sqlite3_bind_double(stmt, index, *d);
       } else {
         const auto& s = std::get<std::string>(v);
-        rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+        rc = sqlite3_bind_text64(stmt, index, s.data(), s.size(), SQLITE_STATIC, SQLITE_UTF8);
       }
-      if (rc != SQLITE_OK) fail(rc, "binding " + name);
+      if (rc != SQLITE_OK) fail(rc, "binding $" + std::to_string(i + 1));
     }
   }
 
@@ -179,7 +199,7 @@ class SqliteConnection final : public Connection {
 
   sqlite3* m_db;
   std::chrono::milliseconds m_busy_timeout;
-  std::unordered_map<std::string, Entry> m_cache;
+  std::unordered_map<std::string, Entry, TextHash, std::equal_to<>> m_cache;
   std::list<std::string> m_lru;
 };
 

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "storage/actor_store.hpp"
 #include "storage/case_store.hpp"
 #include "storage/child_store.hpp"
 #include "storage/migrations.hpp"
@@ -41,6 +42,9 @@ class OverviewStoreTest : public EngineTest {
       add_case(c, "c4", "a", "ch", "Lukket", "p1", 40, true);
       add_case(c, "cb", "b", "chb", "Anden kommune", "pb", 50, false);
       c.query("INSERT INTO case_participants (case_id, user_id, tenant, role, added_at) VALUES ('c1', 'p1', 'a', "
+              "'participant', 1)");
+      // Assigned and taking part: listed once.
+      c.query("INSERT INTO case_participants (case_id, user_id, tenant, role, added_at) VALUES ('c2', 'p1', 'a', "
               "'participant', 1)");
     });
   }
@@ -246,6 +250,25 @@ TEST_P(OverviewStoreTest, EveryListStatementUsesAnIndex) {
       EXPECT_NE(plans[i].find(index), std::string::npos) << "list " << i << " lacks " << index << ":\n" << plans[i];
     }
   }
+  if (GetParam() == Dialect::postgresql) lease->query("SET enable_seqscan = on");
+}
+
+// Every signed-in request loads its user, professions and unit memberships: none of the
+// three may walk the tenant (the memberships did, before unit_memberships_user).
+TEST_P(OverviewStoreTest, TheSignedInUserIsLoadedByIndex) {
+  auto lease = m_db->acquire();
+  if (GetParam() == Dialect::postgresql) lease->query("SET enable_seqscan = off");
+  const auto plans = actor_query_plans(*lease, "a", "p1");
+  ASSERT_EQ(plans.size(), 3u);
+  for (std::size_t i = 0; i < plans.size(); ++i) {
+    if (GetParam() == Dialect::postgresql) {
+      EXPECT_EQ(plans[i].find("Seq Scan"), std::string::npos) << "statement " << i << ":\n" << plans[i];
+      continue;
+    }
+    EXPECT_EQ(plans[i].find("(tenant=?)"), std::string::npos) << "statement " << i << ":\n" << plans[i];
+    EXPECT_EQ(plans[i].find("SCAN"), std::string::npos) << "statement " << i << ":\n" << plans[i];
+  }
+  EXPECT_NE(plans[2].find("unit_memberships_user"), std::string::npos) << plans[2];
   if (GetParam() == Dialect::postgresql) lease->query("SET enable_seqscan = on");
 }
 
