@@ -37,7 +37,7 @@ build-test: bootstrap
 # HTTP vs nginx (incl. the signed-in "Mit overblik"), then case search vs raw SQL and the
 # demo load time on SQLite; figures and the Google Benchmark programs: bench/RESULTS.md.
 bench: build
-	@cmake --build $(BUILD) -j $(JOBS) --target bench_slots bench_models bench_pdf bench_ical bench_convene
+	@cmake --build $(BUILD) -j $(JOBS) --target bench_slots bench_models bench_pdf bench_ical bench_convene bench_overview
 	@BUILD=$(BUILD) bench/http.sh
 	@SAMSPIL_BIN=$(BUILD)/samspil bench/search.py sqlite
 
