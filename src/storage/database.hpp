@@ -135,6 +135,8 @@ class Database {
   Database(DatabaseOptions options, Dialect dialect);
   std::unique_ptr<Connection> connect();
   void release(std::unique_ptr<Connection> conn, bool broken);
+  template <typename Fn>
+  auto in_transaction(Fn&& fn, bool read_only) -> decltype(fn(std::declval<Connection&>()));
   void begin(Connection& c);
   void begin_read(Connection& c);
   void commit(Connection& c);
@@ -147,9 +149,13 @@ class Database {
 };
 
 template <typename Fn>
-auto Database::transaction(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+auto Database::in_transaction(Fn&& fn, bool read_only) -> decltype(fn(std::declval<Connection&>())) {
   Lease lease = acquire();
-  begin(*lease);
+  if (read_only) {
+    begin_read(*lease);
+  } else {
+    begin(*lease);
+  }
   try {
     if constexpr (std::is_void_v<decltype(fn(*lease))>) {
       fn(*lease);
@@ -169,25 +175,13 @@ auto Database::transaction(Fn&& fn) -> decltype(fn(std::declval<Connection&>()))
 }
 
 template <typename Fn>
+auto Database::transaction(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+  return in_transaction(std::forward<Fn>(fn), false);
+}
+
+template <typename Fn>
 auto Database::read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
-  Lease lease = acquire();
-  begin_read(*lease);
-  try {
-    if constexpr (std::is_void_v<decltype(fn(*lease))>) {
-      fn(*lease);
-      commit(*lease);
-    } else {
-      auto result = fn(*lease);
-      commit(*lease);
-      return result;
-    }
-  } catch (const Unavailable&) {
-    lease.discard();
-    throw;
-  } catch (...) {
-    rollback(*lease);
-    throw;
-  }
+  return in_transaction(std::forward<Fn>(fn), true);
 }
 
 }  // namespace samspil::storage
