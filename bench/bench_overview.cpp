@@ -1,8 +1,8 @@
 // "Mit overblik" in process (issue 7): GET / for the demo unit leader through the router
 // `samspil serve` builds (session middleware, CSRF, policy, the overview service, the
-// template), without the network; the service alone (Overview::of); and the raw SQL of its
-// lists on the same database, the floor. bench/http.sh measures the same page over HTTP
-// against nginx; this one says which part of the page's cost is ours. Results:
+// template), without the network; and the service alone (Overview::of). bench/http.sh
+// measures the same page over HTTP against nginx; this one says which part of the page's
+// cost is the handler's (and, under perf, which part of that is SQL or ctemplate). Results:
 // bench/RESULTS.md.
 #include <benchmark/benchmark.h>
 

@@ -135,11 +135,12 @@ http::Middleware session_middleware(const WebContext& context) {
       const bool take_flash = request.method == "GET" && !is_api_request(request);
       // Most signed-in requests write nothing: the session was touched within the last
       // minute and no flash message waits. Those are read in one read-only transaction
-      // (Database::read: one snapshot, no write lock). On SQLite a transaction is BEGIN IMMEDIATE, which takes the
-      // database's single write lock, so opening one per request made every signed-in page
-      // queue behind the others and sleep in SQLite's busy handler (bench/RESULTS.md,
-      // "Mit overblik"). Anything else (unknown or expired session, touch due, a flash,
-      // a pending second factor, a disabled user) takes the transaction below as before.
+      // (Database::read: one snapshot, no write lock). On SQLite a read-write transaction is
+      // BEGIN IMMEDIATE, which takes the database's single write lock, so opening one per
+      // request made every signed-in page queue behind the others and sleep in SQLite's busy
+      // handler (bench/RESULTS.md, "Mit overblik"). Anything else (unknown or expired
+      // session, touch due, a flash, a pending second factor, a disabled user) takes the
+      // transaction below as before.
       const bool read_only = context.db.read([&](storage::Connection& conn) {
         const auto session = service::sessions::resolve_without_writes(conn, token, now, take_flash);
         if (!session || session->pending_second_factor) return false;
