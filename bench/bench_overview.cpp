@@ -15,6 +15,7 @@
 #include "service/overview.hpp"
 #include "service/sessions.hpp"
 #include "storage/statement_count.hpp"
+#include "storage/user_store.hpp"
 #include "web/views.hpp"
 
 namespace {
@@ -56,8 +57,7 @@ World& world() {
     const auto demo = service::create_demo(*w.db, w.now_ms, nullptr, w.models.get());
     w.tenant = demo.tenant_id;
     w.db->transaction([&](storage::Connection& c) {
-      const auto r = c.query("SELECT id FROM users WHERE tenant = $1 AND email = $2", {w.tenant, std::string(kLeader)});
-      w.leader_id = r.rows.at(0).text(0);
+      w.leader_id = storage::find_user_by_email(c, w.tenant, kLeader).value().id;
       w.cookie = "samspil_session=" + service::sessions::start(c, w.tenant, w.leader_id, "password", false, w.now_ms).token;
     });
     w.views = std::make_unique<web::Views>(source / "templates", source / "locale");
