@@ -28,14 +28,22 @@ struct Database::Pool {
   ParsedUrl url;
 };
 
+namespace {
+// Leases from acquire() alive on this thread: while one is, its holder may write outside a
+// transaction, so reads do not share a snapshot (Database::shared_read).
+thread_local int t_acquired = 0;
+}  // namespace
+
 Lease::Lease(Database* db, std::unique_ptr<Connection> conn) : m_db(db), m_conn(std::move(conn)) {}
 
 Lease::Lease(Lease&& other) noexcept
-    : m_db(other.m_db), m_conn(std::move(other.m_conn)), m_broken(other.m_broken) {
+    : m_db(other.m_db), m_conn(std::move(other.m_conn)), m_broken(other.m_broken), m_acquired(other.m_acquired) {
   other.m_db = nullptr;
+  other.m_acquired = false;
 }
 
 Lease::~Lease() {
+  if (m_acquired) --t_acquired;
   if (m_db && m_conn) m_db->release(std::move(m_conn), m_broken);
 }
 
@@ -55,7 +63,7 @@ std::unique_ptr<Database> Database::open(const DatabaseOptions& options) {
   db->m_pool->url = std::move(url);
   // Open one connection now so an unreachable database fails start-up with one clear
   // error instead of failing the first request.
-  { Lease first = db->acquire(); }
+  { Lease first = db->lease(); }
   return db;
 }
 
@@ -66,6 +74,14 @@ std::unique_ptr<Connection> Database::connect() {
 }
 
 Lease Database::acquire() {
+  end_shared_read();
+  Lease leased = lease();
+  leased.m_acquired = true;
+  ++t_acquired;
+  return leased;
+}
+
+Lease Database::lease() {
   std::unique_lock lock(m_pool->mutex);
   const bool got = m_pool->available.wait_for(lock, m_options.acquire_timeout, [&] {
     return !m_pool->idle.empty() || m_pool->open < m_options.pool_size;
@@ -127,6 +143,68 @@ void Database::rollback(Connection& c) noexcept {
     // Nothing to do here: if the ROLLBACK failed the connection is still inside a
     // transaction or lost, reusable() reports that, and release() drops it.
   }
+}
+
+// ---- ReadScope: one read transaction shared by consecutive reads on a thread ----
+
+namespace {
+thread_local ReadScope* t_read_scope = nullptr;
+}  // namespace
+
+ReadScope::ReadScope(Database& db) : m_db(db), m_outer(t_read_scope), m_owner(true) {
+  for (ReadScope* s = m_outer; s != nullptr; s = s->m_outer) {
+    if (&s->m_db == &db) m_owner = false;
+  }
+  if (m_owner) t_read_scope = this;
+}
+
+ReadScope::~ReadScope() {
+  if (!m_owner) return;
+  m_db.end_shared_read();
+  t_read_scope = m_outer;
+}
+
+ReadScope* Database::scope() {
+  for (ReadScope* s = t_read_scope; s != nullptr; s = s->m_outer) {
+    if (&s->m_db == this && s->m_owner) return s;
+  }
+  return nullptr;
+}
+
+Connection* Database::shared_read() {
+  ReadScope* s = scope();
+  if (s == nullptr || s->m_running > 0 || t_acquired > 0) return nullptr;
+  if (!s->m_lease) {
+    auto lease = std::make_unique<Lease>(this->lease());
+    try {
+      begin_read(**lease);
+    } catch (const Unavailable&) {
+      lease->discard();
+      throw;
+    }
+    s->m_lease = std::move(lease);
+  }
+  return &**s->m_lease;
+}
+
+int& Database::shared_running() { return scope()->m_running; }
+
+void Database::end_shared_read(Ending how) noexcept {
+  ReadScope* s = scope();
+  // A read on the shared connection is still running further up this thread's stack (it
+  // called acquire or transaction): leave its transaction alone, as before scopes existed.
+  if (s == nullptr || !s->m_lease || s->m_running > 0) return;
+  if (how == Ending::commit) {
+    try {
+      commit(**s->m_lease);
+    } catch (const DatabaseError&) {
+      how = Ending::discard;  // a read-only transaction loses nothing
+    }
+  } else if (how == Ending::rollback) {
+    rollback(**s->m_lease);  // a failed ROLLBACK leaves it not reusable: release() drops it
+  }
+  if (how == Ending::discard) s->m_lease->discard();
+  s->m_lease.reset();
 }
 
 bool Database::ping() {

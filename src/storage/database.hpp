@@ -89,9 +89,11 @@ class Lease {
   void discard() { m_broken = true; }
 
  private:
+  friend class Database;
   Database* m_db;
   std::unique_ptr<Connection> m_conn;
   bool m_broken = false;
+  bool m_acquired = false;  // from Database::acquire (counted per thread; see ReadScope)
 };
 
 struct DatabaseOptions {
@@ -101,6 +103,8 @@ struct DatabaseOptions {
   std::chrono::milliseconds acquire_timeout{5000};  // waiting for a free connection
 };
 
+class ReadScope;
+
 class Database {
  public:
   // Opens the pool and checks that one connection works; throws Unavailable with a clear
@@ -109,7 +113,8 @@ class Database {
   ~Database();
 
   Dialect dialect() const { return m_dialect; }
-  // Leases a connection (reconnecting if the pooled one was lost).
+  // Leases a connection (reconnecting if the pooled one was lost). Ends this thread's
+  // shared read first (see ReadScope), so what the caller writes is seen by later reads.
   Lease acquire();
   // Runs fn inside one transaction (BEGIN IMMEDIATE on SQLite) and commits, or rolls back
   // and rethrows. Lost connections are discarded, never returned to the pool.
@@ -120,6 +125,8 @@ class Database {
   // of once per statement, which was a third of a signed-in page's database time. SQLite:
   // BEGIN DEFERRED, which takes no write lock while fn only reads; PostgreSQL: REPEATABLE
   // READ, READ ONLY. fn must not write (PostgreSQL refuses; SQLite would upgrade the lock).
+  // Inside a ReadScope of this database, consecutive reads on the thread share one such
+  // transaction.
   template <typename Fn>
   auto read(Fn&& fn) -> decltype(fn(std::declval<Connection&>()));
   // True when a connection answers.
@@ -132,8 +139,19 @@ class Database {
 
  private:
   friend class Lease;
+  friend class ReadScope;
   Database(DatabaseOptions options, Dialect dialect);
+  Lease lease();
   std::unique_ptr<Connection> connect();
+  // The connection of this thread's ReadScope with its read transaction begun; nullptr
+  // outside a scope and for a read nested in another (it gets its own, as without scopes).
+  // end_shared_read ends that transaction and gives the connection back, unless a read on
+  // it is still running further up this thread's stack.
+  enum class Ending { commit, rollback, discard };
+  Connection* shared_read();
+  void end_shared_read(Ending how = Ending::commit) noexcept;
+  int& shared_running();
+  ReadScope* scope();
   void release(std::unique_ptr<Connection> conn, bool broken);
   template <typename Fn>
   auto in_transaction(Fn&& fn, bool read_only) -> decltype(fn(std::declval<Connection&>()));
@@ -148,9 +166,32 @@ class Database {
   std::unique_ptr<Pool> m_pool;
 };
 
+// One read transaction for a whole request (the session lookup and the page's lists) instead
+// of one per Database::read: on SQLite each read transaction takes and drops a WAL read lock,
+// which under concurrent requests costs fcntl calls and waits on SQLite's shared-memory mutex
+// (bench/RESULTS.md, session 7). While a scope is alive, Database::read calls on its thread
+// run on one connection in one read-only transaction, begun at the first read. Anything else
+// on that thread (transaction, acquire) ends it first, so a request still reads its own
+// writes; a later read begins a new one. Scopes nest (the inner one does nothing).
+class ReadScope {
+ public:
+  explicit ReadScope(Database& db);
+  ~ReadScope();
+  ReadScope(const ReadScope&) = delete;
+  ReadScope& operator=(const ReadScope&) = delete;
+
+ private:
+  friend class Database;
+  Database& m_db;
+  ReadScope* m_outer;
+  bool m_owner;                  // false when nested in a scope of the same database
+  std::unique_ptr<Lease> m_lease;  // the open read transaction, once begun
+  int m_running = 0;             // reads on m_lease currently on this thread's stack
+};
+
 template <typename Fn>
 auto Database::in_transaction(Fn&& fn, bool read_only) -> decltype(fn(std::declval<Connection&>())) {
-  Lease lease = acquire();
+  Lease lease = this->lease();
   if (read_only) {
     begin_read(*lease);
   } else {
@@ -176,12 +217,31 @@ auto Database::in_transaction(Fn&& fn, bool read_only) -> decltype(fn(std::declv
 
 template <typename Fn>
 auto Database::transaction(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
+  end_shared_read();
   return in_transaction(std::forward<Fn>(fn), false);
 }
 
 template <typename Fn>
 auto Database::read(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
-  return in_transaction(std::forward<Fn>(fn), true);
+  Connection* shared = shared_read();
+  if (shared == nullptr) return in_transaction(std::forward<Fn>(fn), true);
+  struct Running {
+    int& count;
+    explicit Running(int& c) : count(c) { ++count; }
+    ~Running() { --count; }
+  };
+  try {
+    Running running(shared_running());
+    return fn(*shared);
+  } catch (const Unavailable&) {
+    end_shared_read(Ending::discard);
+    throw;
+  } catch (...) {
+    // PostgreSQL refuses every later statement of a transaction in which one failed: the
+    // next read begins a fresh one.
+    end_shared_read(Ending::rollback);
+    throw;
+  }
 }
 
 }  // namespace samspil::storage

@@ -11,12 +11,59 @@
 #include "web/home.hpp"
 #include "web/request_state.hpp"
 #include "web/routes.hpp"
+#include "web/template_keys.hpp"
 
 namespace samspil::web {
 
 namespace {
 
 constexpr int kPerList = 10;
+
+// home.tpl's sections and values (static keys: web/template_keys.hpp says why).
+SAMSPIL_TEMPLATE_KEY(kSectionAccepted, "ACCEPTED");
+SAMSPIL_TEMPLATE_KEY(kSectionCase, "CASE");
+SAMSPIL_TEMPLATE_KEY(kSectionCasesEmpty, "CASES_EMPTY");
+SAMSPIL_TEMPLATE_KEY(kSectionCasesList, "CASES_LIST");
+SAMSPIL_TEMPLATE_KEY(kSectionCompliance, "COMPLIANCE");
+SAMSPIL_TEMPLATE_KEY(kSectionComplianceEmpty, "COMPLIANCE_EMPTY");
+SAMSPIL_TEMPLATE_KEY(kSectionComplianceRow, "COMPLIANCE_ROW");
+SAMSPIL_TEMPLATE_KEY(kSectionComplianceTable, "COMPLIANCE_TABLE");
+SAMSPIL_TEMPLATE_KEY(kSectionDeadline, "DEADLINE");
+SAMSPIL_TEMPLATE_KEY(kSectionDeadlinesEmpty, "DEADLINES_EMPTY");
+SAMSPIL_TEMPLATE_KEY(kSectionDeadlinesList, "DEADLINES_LIST");
+SAMSPIL_TEMPLATE_KEY(kSectionDeclined, "DECLINED");
+SAMSPIL_TEMPLATE_KEY(kSectionDraft, "DRAFT");
+SAMSPIL_TEMPLATE_KEY(kSectionMeeting, "MEETING");
+SAMSPIL_TEMPLATE_KEY(kSectionMeetingsEmpty, "MEETINGS_EMPTY");
+SAMSPIL_TEMPLATE_KEY(kSectionMeetingsList, "MEETINGS_LIST");
+SAMSPIL_TEMPLATE_KEY(kSectionMissed, "MISSED");
+SAMSPIL_TEMPLATE_KEY(kSectionDue, "DUE");
+SAMSPIL_TEMPLATE_KEY(kSectionLink, "LINK");
+SAMSPIL_TEMPLATE_KEY(kSectionMore, "MORE");
+SAMSPIL_TEMPLATE_KEY(kSectionNoLink, "NO_LINK");
+SAMSPIL_TEMPLATE_KEY(kSectionOverdue, "OVERDUE");
+SAMSPIL_TEMPLATE_KEY(kSectionOverview, "OVERVIEW");
+SAMSPIL_TEMPLATE_KEY(kSectionTask, "TASK");
+SAMSPIL_TEMPLATE_KEY(kSectionTasksEmpty, "TASKS_EMPTY");
+SAMSPIL_TEMPLATE_KEY(kSectionTasksList, "TASKS_LIST");
+SAMSPIL_TEMPLATE_KEY(kSectionTaskOverdue, "TASK_OVERDUE");
+SAMSPIL_TEMPLATE_KEY(kCaseTitle, "case_title");
+SAMSPIL_TEMPLATE_KEY(kChanged, "changed");
+SAMSPIL_TEMPLATE_KEY(kCsrfToken, "csrf_token");
+SAMSPIL_TEMPLATE_KEY(kDue, "due");
+SAMSPIL_TEMPLATE_KEY(kHref, "href");
+SAMSPIL_TEMPLATE_KEY(kLabel, "label");
+SAMSPIL_TEMPLATE_KEY(kMet, "met");
+SAMSPIL_TEMPLATE_KEY(kMissed, "missed");
+SAMSPIL_TEMPLATE_KEY(kMoreHref, "more_href");
+SAMSPIL_TEMPLATE_KEY(kName, "name");
+SAMSPIL_TEMPLATE_KEY(kState, "state");
+SAMSPIL_TEMPLATE_KEY(kTaskId, "task_id");
+SAMSPIL_TEMPLATE_KEY(kTitle, "title");
+SAMSPIL_TEMPLATE_KEY(kType, "type");
+SAMSPIL_TEMPLATE_KEY(kUnit, "unit");
+SAMSPIL_TEMPLATE_KEY(kUserName, "user_name");
+SAMSPIL_TEMPLATE_KEY(kWhen, "when");
 
 // The name of a model obligation id from locale (obligation_<id>), the id when unknown.
 std::string obligation_name(const Views& views, const std::string& id) {
@@ -28,85 +75,85 @@ std::string obligation_name(const Views& views, const std::string& id) {
 void more_link(ctemplate::TemplateDictionary& section, const char* param, const std::string& next,
                const std::string& anchor) {
   if (next.empty()) return;
-  section.SetValueAndShowSection("more_href", std::string("/?") + param + "=" + next + "#" + anchor, "MORE");
+  section.SetValueAndShowSection(kMoreHref, std::string("/?") + param + "=" + next + "#" + anchor, kSectionMore);
 }
 
 }  // namespace
 
 void fill_overview(ctemplate::TemplateDictionary& body, const Views& views, const service::Actor& actor,
                    const service::MyOverview& overview, const std::string& csrf_token, std::int64_t now_ms) {
-  ctemplate::TemplateDictionary* section = body.AddSectionDictionary("OVERVIEW");
-  section->SetValue("user_name", actor.display_name);
+  ctemplate::TemplateDictionary* section = body.AddSectionDictionary(kSectionOverview);
+  section->SetValue(kUserName, actor.display_name);
 
-  ctemplate::TemplateDictionary* meetings = section->AddSectionDictionary("MEETINGS_LIST");
-  if (overview.meetings.items.empty()) meetings->ShowSection("MEETINGS_EMPTY");
+  ctemplate::TemplateDictionary* meetings = section->AddSectionDictionary(kSectionMeetingsList);
+  if (overview.meetings.items.empty()) meetings->ShowSection(kSectionMeetingsEmpty);
   for (const auto& m : overview.meetings.items) {
-    auto* row = meetings->AddSectionDictionary("MEETING");
-    row->SetValue("href", "/moeder/" + m.row.id);
-    row->SetValue("type", m.type_name);
-    row->SetValue("case_title", m.row.case_title);
-    row->SetValue("when", danish_time(m.row.starts_at_ms));
-    if (m.row.status == "draft") row->ShowSection("DRAFT");
-    if (m.row.response == "accepted") row->ShowSection("ACCEPTED");
-    if (m.row.response == "declined") row->ShowSection("DECLINED");
+    auto* row = meetings->AddSectionDictionary(kSectionMeeting);
+    row->SetValue(kHref, "/moeder/" + m.row.id);
+    row->SetValue(kType, m.type_name);
+    row->SetValue(kCaseTitle, m.row.case_title);
+    row->SetValue(kWhen, danish_time(m.row.starts_at_ms));
+    if (m.row.status == "draft") row->ShowSection(kSectionDraft);
+    if (m.row.response == "accepted") row->ShowSection(kSectionAccepted);
+    if (m.row.response == "declined") row->ShowSection(kSectionDeclined);
   }
   more_link(*meetings, "moeder", overview.meetings.next, "overview-meetings");
 
-  ctemplate::TemplateDictionary* deadlines = section->AddSectionDictionary("DEADLINES_LIST");
-  if (overview.obligations.items.empty()) deadlines->ShowSection("DEADLINES_EMPTY");
+  ctemplate::TemplateDictionary* deadlines = section->AddSectionDictionary(kSectionDeadlinesList);
+  if (overview.obligations.items.empty()) deadlines->ShowSection(kSectionDeadlinesEmpty);
   for (const auto& o : overview.obligations.items) {
-    auto* row = deadlines->AddSectionDictionary("DEADLINE");
-    row->SetValue("href", "/moeder/" + o.meeting_id);
-    row->SetValue("name", obligation_name(views, o.obligation_id));
-    row->SetValue("case_title", o.case_title);
-    row->SetValue("due", danish_time(o.due_at_ms));
-    if (o.overdue) row->ShowSection("OVERDUE");
+    auto* row = deadlines->AddSectionDictionary(kSectionDeadline);
+    row->SetValue(kHref, "/moeder/" + o.meeting_id);
+    row->SetValue(kName, obligation_name(views, o.obligation_id));
+    row->SetValue(kCaseTitle, o.case_title);
+    row->SetValue(kDue, danish_time(o.due_at_ms));
+    if (o.overdue) row->ShowSection(kSectionOverdue);
   }
   more_link(*deadlines, "frister", overview.obligations.next, "overview-deadlines");
 
-  ctemplate::TemplateDictionary* tasks = section->AddSectionDictionary("TASKS_LIST");
-  if (overview.tasks.items.empty()) tasks->ShowSection("TASKS_EMPTY");
+  ctemplate::TemplateDictionary* tasks = section->AddSectionDictionary(kSectionTasksList);
+  if (overview.tasks.items.empty()) tasks->ShowSection(kSectionTasksEmpty);
   for (const auto& t : overview.tasks.items) {
-    auto* row = tasks->AddSectionDictionary("TASK");
-    row->SetValue("label", t.label);
-    row->SetValue("task_id", t.id);
-    row->SetValue("csrf_token", csrf_token);
+    auto* row = tasks->AddSectionDictionary(kSectionTask);
+    row->SetValue(kLabel, t.label);
+    row->SetValue(kTaskId, t.id);
+    row->SetValue(kCsrfToken, csrf_token);
     if (!t.case_id.empty()) {
-      row->SetValueAndShowSection("href", "/sager/" + t.case_id, "LINK");
+      row->SetValueAndShowSection(kHref, "/sager/" + t.case_id, kSectionLink);
     } else if (!t.meeting_id.empty()) {
-      row->SetValueAndShowSection("href", "/moeder/" + t.meeting_id, "LINK");
+      row->SetValueAndShowSection(kHref, "/moeder/" + t.meeting_id, kSectionLink);
     } else {
-      row->ShowSection("NO_LINK");
+      row->ShowSection(kSectionNoLink);
     }
     if (t.due_at_ms) {
-      row->SetValueAndShowSection("due", danish_time(*t.due_at_ms), "DUE");
-      if (*t.due_at_ms < now_ms) row->ShowSection("TASK_OVERDUE");
+      row->SetValueAndShowSection(kDue, danish_time(*t.due_at_ms), kSectionDue);
+      if (*t.due_at_ms < now_ms) row->ShowSection(kSectionTaskOverdue);
     }
   }
   more_link(*tasks, "opgaver", overview.tasks.next, "overview-tasks");
 
-  ctemplate::TemplateDictionary* cases = section->AddSectionDictionary("CASES_LIST");
-  if (overview.cases.items.empty()) cases->ShowSection("CASES_EMPTY");
+  ctemplate::TemplateDictionary* cases = section->AddSectionDictionary(kSectionCasesList);
+  if (overview.cases.items.empty()) cases->ShowSection(kSectionCasesEmpty);
   for (const auto& c : overview.cases.items) {
-    auto* row = cases->AddSectionDictionary("CASE");
-    row->SetValue("href", "/sager/" + c.row.id);
-    row->SetValue("title", c.row.title);
-    row->SetValue("state", c.state_name);
-    row->SetValue("changed", danish_date(c.row.updated_at_ms));
+    auto* row = cases->AddSectionDictionary(kSectionCase);
+    row->SetValue(kHref, "/sager/" + c.row.id);
+    row->SetValue(kTitle, c.row.title);
+    row->SetValue(kState, c.state_name);
+    row->SetValue(kChanged, danish_date(c.row.updated_at_ms));
   }
   more_link(*cases, "sager", overview.cases.next, "overview-cases");
 
   if (overview.leader) {
-    auto* compliance = section->AddSectionDictionary("COMPLIANCE");
-    if (overview.compliance.empty()) compliance->ShowSection("COMPLIANCE_EMPTY");
-    else compliance->ShowSection("COMPLIANCE_TABLE");
+    auto* compliance = section->AddSectionDictionary(kSectionCompliance);
+    if (overview.compliance.empty()) compliance->ShowSection(kSectionComplianceEmpty);
+    else compliance->ShowSection(kSectionComplianceTable);
     for (const auto& c : overview.compliance) {
-      auto* row = compliance->AddSectionDictionary("COMPLIANCE_ROW");
-      row->SetValue("unit", c.unit_name);
-      row->SetValue("name", obligation_name(views, c.obligation_id));
-      row->SetIntValue("met", static_cast<long>(c.met));
-      row->SetIntValue("missed", static_cast<long>(c.missed));
-      if (c.missed > 0) row->ShowSection("MISSED");
+      auto* row = compliance->AddSectionDictionary(kSectionComplianceRow);
+      row->SetValue(kUnit, c.unit_name);
+      row->SetValue(kName, obligation_name(views, c.obligation_id));
+      row->SetIntValue(kMet, static_cast<long>(c.met));
+      row->SetIntValue(kMissed, static_cast<long>(c.missed));
+      if (c.missed > 0) row->ShowSection(kSectionMissed);
     }
   }
 }

@@ -4,11 +4,25 @@
 #include <vector>
 
 #include "web/request_state.hpp"
+#include "web/template_keys.hpp"
 #include "web/views.hpp"
 
 namespace samspil::web {
 
 namespace {
+
+// The layout's sections and values, set on every page (static keys: web/template_keys.hpp).
+SAMSPIL_TEMPLATE_KEY(kSectionCurrent, "CURRENT");
+SAMSPIL_TEMPLATE_KEY(kSectionFlash, "FLASH");
+SAMSPIL_TEMPLATE_KEY(kSectionNav, "NAV");
+SAMSPIL_TEMPLATE_KEY(kSectionSignedIn, "SIGNED_IN");
+SAMSPIL_TEMPLATE_KEY(kSectionSignedOut, "SIGNED_OUT");
+SAMSPIL_TEMPLATE_KEY(kCsrfToken, "csrf_token");
+SAMSPIL_TEMPLATE_KEY(kFlash, "flash");
+SAMSPIL_TEMPLATE_KEY(kHref, "href");
+SAMSPIL_TEMPLATE_KEY(kLabel, "label");
+SAMSPIL_TEMPLATE_KEY(kUserName, "user_name");
+SAMSPIL_TEMPLATE_KEY(kUserRole, "user_role");
 
 struct NavItem {
   std::string_view href;
@@ -36,20 +50,20 @@ bool is_current(std::string_view href, std::string_view path) {
 void fill_chrome(ctemplate::TemplateDictionary& layout, const http::Request& request, const Page& page,
                  const Views& views) {
   const RequestState& s = state(request);
-  if (!s.csrf_token.empty()) layout.SetValue("csrf_token", s.csrf_token);
-  if (!s.flash.empty()) layout.ShowSection("FLASH"), layout.SetValue("flash", s.flash);
+  if (!s.csrf_token.empty()) layout.SetValue(kCsrfToken, s.csrf_token);
+  if (!s.flash.empty()) layout.ShowSection(kSectionFlash), layout.SetValue(kFlash, s.flash);
   if (s.actor) {
-    ctemplate::TemplateDictionary* user = layout.AddSectionDictionary("SIGNED_IN");
-    user->SetValue("user_name", s.actor->display_name);
-    user->SetValue("user_role", std::string(service::role_label_da(s.actor->role)));
+    ctemplate::TemplateDictionary* user = layout.AddSectionDictionary(kSectionSignedIn);
+    user->SetValue(kUserName, s.actor->display_name);
+    user->SetValue(kUserRole, std::string(service::role_label_da(s.actor->role)));
     for (const NavItem& item : nav_for(*s.actor)) {
-      ctemplate::TemplateDictionary* nav = layout.AddSectionDictionary("NAV");
-      nav->SetValue("href", std::string(item.href));
-      nav->SetValue("label", views.t(item.label_key));
-      if (is_current(item.href, request.path)) nav->ShowSection("CURRENT");
+      ctemplate::TemplateDictionary* nav = layout.AddSectionDictionary(kSectionNav);
+      nav->SetValue(kHref, std::string(item.href));
+      nav->SetValue(kLabel, views.t(item.label_key));
+      if (is_current(item.href, request.path)) nav->ShowSection(kSectionCurrent);
     }
   } else {
-    layout.ShowSection("SIGNED_OUT");
+    layout.ShowSection(kSectionSignedOut);
   }
   if (!page.breadcrumbs.empty()) {
     ctemplate::TemplateDictionary* crumbs = layout.AddSectionDictionary("BREADCRUMBS");

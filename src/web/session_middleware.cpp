@@ -91,6 +91,10 @@ http::Middleware session_middleware(const WebContext& context) {
   return [&context](http::Request& request, const http::Next& next) {
     // Operational endpoints never look at who is asking (and must not touch the database).
     if (request.route_policy == "ops") return next(request);
+    // The session lookup and the handler's reads share one read transaction until either
+    // writes (storage::ReadScope; on SQLite a read transaction per Database::read was the
+    // largest cost of a signed-in page under load, bench/RESULTS.md session 7).
+    storage::ReadScope reads(context.db);
     RequestState& s = state(request);
     const std::int64_t now = context.now_ms();
 

@@ -10,6 +10,7 @@
 
 #include "web/navigation.hpp"
 #include "web/request_state.hpp"
+#include "web/template_keys.hpp"
 
 namespace samspil::web {
 
@@ -68,13 +69,22 @@ std::map<std::string, std::string, std::less<>> load_manifest(const std::filesys
   return assets;
 }
 
+// The layout's own values (static keys: web/template_keys.hpp says why).
+SAMSPIL_TEMPLATE_KEY(kPageTitle, "page_title");
+SAMSPIL_TEMPLATE_KEY(kContent, "CONTENT");
+SAMSPIL_TEMPLATE_KEY(kAssetDkfdsCss, "asset_dkfds_css");
+SAMSPIL_TEMPLATE_KEY(kAssetDkfdsJs, "asset_dkfds_js");
+SAMSPIL_TEMPLATE_KEY(kAssetSamspilCss, "asset_samspil_css");
+SAMSPIL_TEMPLATE_KEY(kAssetSamspilJs, "asset_samspil_js");
+SAMSPIL_TEMPLATE_KEY(kAssetFavicon, "asset_favicon");
+
 // The assets every page links to, as layout values {{asset_<name>}}.
-constexpr std::pair<std::string_view, std::string_view> kLayoutAssets[] = {
-    {"asset_dkfds_css", "vendor/dkfds/css/dkfds.min.css"},
-    {"asset_dkfds_js", "vendor/dkfds/js/dkfds.min.js"},
-    {"asset_samspil_css", "css/samspil.css"},
-    {"asset_samspil_js", "js/samspil.js"},
-    {"asset_favicon", "img/favicon.svg"},
+const std::pair<const ctemplate::StaticTemplateString*, std::string_view> kLayoutAssets[] = {
+    {&kAssetDkfdsCss, "vendor/dkfds/css/dkfds.min.css"},
+    {&kAssetDkfdsJs, "vendor/dkfds/js/dkfds.min.js"},
+    {&kAssetSamspilCss, "css/samspil.css"},
+    {&kAssetSamspilJs, "js/samspil.js"},
+    {&kAssetFavicon, "img/favicon.svg"},
 };
 
 // ctemplate keeps global values in an arena and leaks a value that is overwritten; a second
@@ -89,7 +99,51 @@ void set_global_once(const std::string& name, const std::string& value) {
   ctemplate::TemplateDictionary::SetGlobalValue(name, value);
 }
 
+// ctemplate's HTML escaping (the `:h` modifier), which the AUTOESCAPE pragma applies to HTML
+// text and quoted attribute values: the only places templates use {{t_key}}
+// (tests/unit/templates_check.py refuses it in URL, script and style attributes).
+std::string html_escape(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '\r': case '\n': case '\v': case '\f': case '\t': out += ' '; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string Views::with_texts(std::string_view text, const Messages& messages) {
+  static constexpr std::string_view open = "{{t_";
+  std::string out;
+  out.reserve(text.size() + text.size() / 4);
+  std::size_t pos = 0;
+  while (true) {
+    const std::size_t start = text.find(open, pos);
+    const std::size_t end = start == std::string_view::npos ? start : text.find("}}", start);
+    if (end == std::string_view::npos) break;
+    const std::string_view key = text.substr(start + open.size(), end - start - open.size());
+    const auto it = messages.find(key);
+    out.append(text.substr(pos, start - pos));
+    // A text holding template markup stays a value: written in, ctemplate would parse it.
+    if (it != messages.end() && it->second.find("{{") == std::string::npos) {
+      out += html_escape(it->second);
+    } else {
+      out.append(text.substr(start, end + 2 - start));  // left to ctemplate (and templates_check)
+    }
+    pos = end + 2;
+  }
+  out.append(text.substr(pos));
+  return out;
+}
 
 Views::Views(const std::filesystem::path& templates_dir, const std::filesystem::path& locale_dir,
              const std::filesystem::path& static_dir)
@@ -102,8 +156,8 @@ Views::Views(const std::filesystem::path& templates_dir, const std::filesystem::
       if (!m_messages.emplace(k, v).second) throw std::runtime_error(entry.path().string() + ": duplicate key " + k);
     }
   }
-  // One locale per process for now: the texts are template-global values, so every
-  // template and include sees {{t_key}} without copying them per render.
+  // One locale per process for now. The texts are written into the templates at load time
+  // (with_texts); they are also global values for any {{t_key}} built at run time.
   for (const auto& [k, v] : m_messages) set_global_once("t_" + k, v);
 
   m_cache->SetTemplateRootDirectory(templates_dir.string());
@@ -115,7 +169,10 @@ Views::Views(const std::filesystem::path& templates_dir, const std::filesystem::
       throw std::runtime_error(entry.path().string() + ": must start with " + std::string(kAutoescapePragma));
     }
     const std::string name = std::filesystem::relative(entry.path(), templates_dir).string();
-    if (!m_cache->LoadTemplate(name, ctemplate::STRIP_BLANK_LINES)) {
+    // The texts are written into the template before ctemplate parses it: a {{t_key}} left
+    // to ctemplate costs a lookup through every enclosing dictionary and then the global
+    // one under ctemplate's process-wide lock, ~50 times per page (bench/RESULTS.md).
+    if (!m_cache->StringToTemplateCache(name, with_texts(text, m_messages), ctemplate::STRIP_BLANK_LINES)) {
       throw std::runtime_error(entry.path().string() + ": template does not parse");
     }
   }
@@ -150,10 +207,10 @@ std::string Views::expand(const std::string& template_name, const Fill& fill) co
 http::Response Views::render(const http::Request& request, const Page& page, const Fill& fill) const {
   ctemplate::TemplateDictionary layout("layout");
   const std::string title = (page.has_errors ? t("title_error_prefix") : std::string()) + page.title;
-  layout.SetValue("page_title", title);
-  for (const auto& [name, path] : kLayoutAssets) layout.SetValue(std::string(name), asset_url(path));
+  layout.SetValue(kPageTitle, title);
+  for (const auto& [name, path] : kLayoutAssets) layout.SetValue(*name, asset_url(path));
   fill_chrome(layout, request, page, *this);
-  ctemplate::TemplateDictionary* body = layout.AddIncludeDictionary("CONTENT");
+  ctemplate::TemplateDictionary* body = layout.AddIncludeDictionary(kContent);
   body->SetFilename(page.body_template);
   if (fill) fill(*body);
   std::string out;

@@ -55,12 +55,16 @@ class Views {
   // The URL of a static asset by its plain path under static/ ("css/samspil.css"): the
   // content-hashed name from the manifest when there is one (cached for a year), else the plain name.
   std::string asset_url(std::string_view plain_path) const;
+  using Messages = std::map<std::string, std::string, std::less<>>;
   // All locale keys (for tests).
-  const std::map<std::string, std::string, std::less<>>& messages() const { return m_messages; }
+  const Messages& messages() const { return m_messages; }
+  // The template text with every {{t_key}} that messages has replaced by its text, escaped
+  // as ctemplate's HTML autoescaping would (public for tests).
+  static std::string with_texts(std::string_view text, const Messages& messages);
 
  private:
   std::unique_ptr<ctemplate::TemplateCache> m_cache;
-  std::map<std::string, std::string, std::less<>> m_messages;
+  Messages m_messages;
   std::map<std::string, std::string, std::less<>> m_assets;  // plain path -> hashed path
 };
 

@@ -6,6 +6,7 @@
 #include <limits>
 #include <thread>
 
+#include "storage/statement_count.hpp"
 #include "storage/url.hpp"
 #include "test_database.hpp"
 
@@ -100,6 +101,83 @@ TEST_P(DatabaseTest, ReadSeesOneSnapshotAndEndsIt) {
   // A failing read ends its transaction too; the pooled connection stays usable.
   EXPECT_THROW(db->read([](Connection& c) { c.query("SELECT nonsense FROM nowhere"); }), DatabaseError);
   EXPECT_TRUE(db->acquire()->reusable());
+}
+
+// ReadScope: consecutive reads on the thread share one read transaction (one snapshot, one
+// connection); a write by this thread ends it, so later reads see the write; the scope's end
+// gives the connection back outside any transaction.
+TEST_P(DatabaseTest, ReadScopeSharesOneSnapshotUntilThisThreadWrites) {
+  auto db = m_test_db.open(3);
+  const auto count = [&] {
+    return db->read([](Connection& c) { return c.query("SELECT count(*) FROM things").rows.at(0).integer(0); });
+  };
+  db->transaction([](Connection& c) { c.query("INSERT INTO things (id) VALUES ('first')"); });
+  {
+    ReadScope scope(*db);
+    EXPECT_EQ(db->pool_in_use(), 0);  // begun by the first read, not by the scope
+    EXPECT_EQ(count(), 1);
+    EXPECT_EQ(db->pool_in_use(), 1);
+    // Another thread commits a row: this request's later reads still see its snapshot.
+    std::thread([&] { db->transaction([](Connection& w) { w.query("INSERT INTO things (id) VALUES ('other')"); }); })
+        .join();
+    EXPECT_EQ(count(), 1);
+    EXPECT_EQ(db->pool_in_use(), 1);
+    // This thread writes: the shared read ends first, the next read sees both rows.
+    db->transaction([](Connection& w) { w.query("INSERT INTO things (id) VALUES ('mine')"); });
+    EXPECT_EQ(db->pool_in_use(), 0);
+    EXPECT_EQ(count(), 3);
+    {
+      ReadScope nested(*db);  // nested: the outer scope's transaction goes on
+      EXPECT_EQ(count(), 3);
+      EXPECT_EQ(db->pool_in_use(), 1);
+    }
+    EXPECT_EQ(db->pool_in_use(), 1);
+    // acquire() ends it too, and while its lease lives reads get their own transactions
+    // (its holder may write without one and read the write back).
+    {
+      auto lease = db->acquire();
+      EXPECT_EQ(db->pool_in_use(), 1);
+      lease->query("INSERT INTO things (id) VALUES ('plain')");
+      EXPECT_EQ(count(), 4);
+      lease->query("INSERT INTO things (id) VALUES ('plain 2')");
+      EXPECT_EQ(count(), 5);
+    }
+    EXPECT_EQ(count(), 5);
+  }
+  EXPECT_EQ(db->pool_in_use(), 0);
+  EXPECT_TRUE(db->acquire()->reusable());
+}
+
+TEST_P(DatabaseTest, ReadScopeStatementsAndFailures) {
+  auto db = m_test_db.open(2);
+  db->transaction([](Connection& c) { c.query("INSERT INTO things (id) VALUES ('a')"); });
+  const auto one_read = [&] { db->read([](Connection& c) { c.query("SELECT count(*) FROM things"); }); };
+  // Without a scope: BEGIN, SELECT, COMMIT per read; with one: BEGIN and COMMIT once.
+  std::uint64_t before = statements_run_on_this_thread();
+  one_read();
+  one_read();
+  EXPECT_EQ(statements_run_on_this_thread() - before, 6u);
+  before = statements_run_on_this_thread();
+  {
+    ReadScope scope(*db);
+    one_read();
+    one_read();
+  }
+  EXPECT_EQ(statements_run_on_this_thread() - before, 4u);
+  {
+    ReadScope scope(*db);
+    // A failing statement ends the shared transaction (PostgreSQL would refuse every later
+    // statement in it); the next read begins a new one and works.
+    EXPECT_THROW(db->read([](Connection& c) { c.query("SELECT nonsense FROM nowhere"); }), DatabaseError);
+    EXPECT_EQ(db->pool_in_use(), 0);
+    EXPECT_EQ(db->read([](Connection& c) { return c.query("SELECT count(*) FROM things").rows.at(0).integer(0); }), 1);
+    // A read inside a read gets a transaction of its own, as without scopes.
+    db->read([&](Connection& outer) {
+      db->read([&](Connection& inner) { EXPECT_NE(&inner, &outer); });
+      EXPECT_EQ(db->pool_in_use(), 1);
+    });
+  }
+  EXPECT_EQ(db->pool_in_use(), 0);
 }
 
 TEST_P(DatabaseTest, ConstraintViolationsAreTyped) {

@@ -102,6 +102,40 @@ TEST(Layout, GuardiansSeeOnlyTheParentPortal) {
   EXPECT_EQ(html.find("href=\"/admin\""), std::string::npos);
 }
 
+// Views writes {{t_key}} into the templates at start-up (with_texts); the result must be the
+// bytes ctemplate's own HTML autoescaping gives the same text as a value, in text and in a
+// quoted attribute, for every Danish text and for the characters that need escaping.
+std::string expand_string(const std::string& text, const std::string& value) {
+  ctemplate::TemplateCache cache;
+  EXPECT_TRUE(cache.StringToTemplateCache("t.tpl", text, ctemplate::DO_NOT_STRIP));
+  ctemplate::TemplateDictionary dict("t");
+  dict.SetValue("v", value);
+  std::string out;
+  EXPECT_TRUE(cache.ExpandWithData("t.tpl", ctemplate::DO_NOT_STRIP, &dict, nullptr, &out));
+  return out;
+}
+
+TEST(Locale, TextsWrittenIntoTemplatesAreEscapedAsCtemplateWould) {
+  const auto views = testing::make_views();
+  Views::Messages messages = views->messages();
+  messages["test_tricky"] = "<b>\"Fejl\" & 'mere'</b>\r\n\tslut æøå";
+  ASSERT_GT(messages.size(), 100u);
+  const std::string pragma = "{{%AUTOESCAPE context=\"HTML\"}}";
+  for (const auto& [key, text] : messages) {
+    const std::string at_run_time = expand_string(pragma + "<p title=\"{{v}}\">{{v}}</p>", text);
+    const std::string written =
+        expand_string(Views::with_texts(pragma + "<p title=\"{{t_" + key + "}}\">{{t_" + key + "}}</p>", messages), "");
+    EXPECT_EQ(written, at_run_time) << key;
+  }
+}
+
+TEST(Locale, UnknownKeysAndTextsWithMarkupAreLeftToCtemplate) {
+  const Views::Messages messages{{"known", "Kendt"}, {"markup", "a {{b}}"}};
+  EXPECT_EQ(Views::with_texts("<p>{{t_known}} {{t_unknown}} {{t_markup}} {{x}}</p>{{t_known}}", messages),
+            "<p>Kendt {{t_unknown}} {{t_markup}} {{x}}</p>Kendt");
+  EXPECT_EQ(Views::with_texts("{{t_known", messages), "{{t_known");
+}
+
 TEST(Assets, HashedNamesFromTheManifest) {
   const auto views = testing::make_views(R"({"css/samspil.css": "css/samspil.0123abcd.css"})");
   EXPECT_EQ(views->asset_url("css/samspil.css"), "/static/css/samspil.0123abcd.css");

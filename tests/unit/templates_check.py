@@ -6,7 +6,9 @@
    ({{x:none}}, {{x:x-...}}, {{x:h}} etc. — the pragma chooses the escaping by context);
 2. every {{t_key}} a template uses exists in locale/da/*.yaml, no key is defined twice,
    and every key is used by a template or by C++ (a "key" string literal under src/) or is
-   listed in ALLOWED_UNUSED below.
+   listed in ALLOWED_UNUSED below;
+3. no {{t_key}} sits in a URL, script or style attribute or a <script> block: Views writes
+   the texts into the templates HTML-escaped at start-up (web/views.cpp).
 
 Usage: templates_check.py SOURCE_DIR   (exit 0 when clean; one line per problem otherwise)
 """
@@ -24,6 +26,8 @@ ALLOWED_UNUSED = [
 
 VARIABLE = re.compile(r"\{\{\s*([^#/>!%{}\s][^{}]*?)\s*\}\}")
 TEXT_KEY = re.compile(r"\{\{\s*t_([a-z0-9_]+)\s*\}\}")
+TEXT_IN_CODE_ATTRIBUTE = re.compile(
+    r"\b(href|src|action|formaction|style|on[a-z]+)\s*=\s*\"[^\"]*\{\{\s*t_([a-z0-9_]+)", re.I)
 YAML_KEY = re.compile(r"^([A-Za-z0-9_]+)\s*:")
 
 
@@ -38,6 +42,13 @@ def check_templates(root, problems):
             name = m.group(1)
             if ":" in name:
                 problems.append(f"{rel}: {{{{{name}}}}} sets its own escaping modifier; the AUTOESCAPE pragma must choose it")
+        # Views writes each {{t_key}} into the template HTML-escaped before ctemplate parses it
+        # (web/views.cpp, with_texts): right for text and quoted attributes, wrong where the
+        # pragma would choose URL, JavaScript or CSS escaping.
+        for m in TEXT_IN_CODE_ATTRIBUTE.finditer(text):
+            problems.append(f"{rel}: {{{{t_{m.group(2)}}}}} inside the {m.group(1)} attribute; locale texts belong in HTML text or plain attributes")
+        if any("{{t_" in block for block in re.findall(r"<(?:script|style)[^>]*>(.*?)</(?:script|style)>", text, re.S)):
+            problems.append(f"{rel}: a locale text inside <script> or <style>")
         used.update(TEXT_KEY.findall(text))
     return used
 
