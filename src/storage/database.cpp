@@ -173,7 +173,7 @@ ReadScope* Database::scope() {
 
 Connection* Database::shared_read() {
   ReadScope* s = scope();
-  if (s == nullptr || s->m_running > 0 || t_acquired > 0) return nullptr;
+  if (s == nullptr || s->m_running > 0 || t_acquired > 0 || writes_on_this_thread() > 0) return nullptr;
   if (!s->m_lease) {
     auto lease = std::make_unique<Lease>(this->lease());
     try {
@@ -188,6 +188,11 @@ Connection* Database::shared_read() {
 }
 
 int& Database::shared_running() { return scope()->m_running; }
+
+int& Database::writes_on_this_thread() {
+  thread_local int depth = 0;
+  return depth;
+}
 
 void Database::end_shared_read(Ending how) noexcept {
   ReadScope* s = scope();

@@ -144,13 +144,15 @@ class Database {
   Lease lease();
   std::unique_ptr<Connection> connect();
   // The connection of this thread's ReadScope with its read transaction begun; nullptr
-  // outside a scope and for a read nested in another (it gets its own, as without scopes).
+  // outside a scope, and for a read nested in another read, in a transaction or under a
+  // lease from acquire() (it gets its own transaction, as without scopes).
   // end_shared_read ends that transaction and gives the connection back, unless a read on
   // it is still running further up this thread's stack.
   enum class Ending { commit, rollback, discard };
   Connection* shared_read();
   void end_shared_read(Ending how = Ending::commit) noexcept;
   int& shared_running();
+  static int& writes_on_this_thread();
   ReadScope* scope();
   void release(std::unique_ptr<Connection> conn, bool broken);
   template <typename Fn>
@@ -218,6 +220,13 @@ auto Database::in_transaction(Fn&& fn, bool read_only) -> decltype(fn(std::declv
 template <typename Fn>
 auto Database::transaction(Fn&& fn) -> decltype(fn(std::declval<Connection&>())) {
   end_shared_read();
+  // A read inside the transaction must not begin the shared one: its snapshot would miss
+  // this transaction's writes for the rest of the request.
+  struct Writing {
+    int& depth;
+    explicit Writing(int& d) : depth(d) { ++depth; }
+    ~Writing() { --depth; }
+  } writing(writes_on_this_thread());
   return in_transaction(std::forward<Fn>(fn), false);
 }
 

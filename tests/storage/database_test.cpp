@@ -122,8 +122,15 @@ TEST_P(DatabaseTest, ReadScopeSharesOneSnapshotUntilThisThreadWrites) {
         .join();
     EXPECT_EQ(count(), 1);
     EXPECT_EQ(db->pool_in_use(), 1);
-    // This thread writes: the shared read ends first, the next read sees both rows.
-    db->transaction([](Connection& w) { w.query("INSERT INTO things (id) VALUES ('mine')"); });
+    // This thread writes: the shared read ends first, the next read sees both rows. A read
+    // inside the transaction gets its own (not the shared one, whose snapshot would miss
+    // the write for the rest of the scope).
+    db->transaction([&](Connection& w) {
+      EXPECT_EQ(db->pool_in_use(), 1);
+      w.query("INSERT INTO things (id) VALUES ('mine')");
+      EXPECT_EQ(count(), 2);
+      EXPECT_EQ(db->pool_in_use(), 1);
+    });
     EXPECT_EQ(db->pool_in_use(), 0);
     EXPECT_EQ(count(), 3);
     {
