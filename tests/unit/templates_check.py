@@ -7,8 +7,9 @@
 2. every {{t_key}} a template uses exists in locale/da/*.yaml, no key is defined twice,
    and every key is used by a template or by C++ (a "key" string literal under src/) or is
    listed in ALLOWED_UNUSED below;
-3. no {{t_key}} sits in a URL, script or style attribute or a <script> block: Views writes
-   the texts into the templates HTML-escaped at start-up (web/views.cpp).
+3. no {{t_key}} sits in a URL, script or style attribute, an unquoted attribute or a
+   <script>/<style> block: Views writes the texts into the templates HTML-escaped at
+   start-up (web/views.cpp), which is right only for text and quoted attributes.
 
 Usage: templates_check.py SOURCE_DIR   (exit 0 when clean; one line per problem otherwise)
 """
@@ -26,6 +27,7 @@ ALLOWED_UNUSED = [
 
 VARIABLE = re.compile(r"\{\{\s*([^#/>!%{}\s][^{}]*?)\s*\}\}")
 TEXT_KEY = re.compile(r"\{\{\s*t_([a-z0-9_]+)\s*\}\}")
+TEXT_IN_UNQUOTED_ATTRIBUTE = re.compile(r"=\s*\{\{\s*t_([a-z0-9_]+)")
 TEXT_IN_CODE_ATTRIBUTE = re.compile(
     r"\b(href|src|action|formaction|style|on[a-z]+)\s*=\s*\"[^\"]*\{\{\s*t_([a-z0-9_]+)", re.I)
 YAML_KEY = re.compile(r"^([A-Za-z0-9_]+)\s*:")
@@ -47,6 +49,8 @@ def check_templates(root, problems):
         # pragma would choose URL, JavaScript or CSS escaping.
         for m in TEXT_IN_CODE_ATTRIBUTE.finditer(text):
             problems.append(f"{rel}: {{{{t_{m.group(2)}}}}} inside the {m.group(1)} attribute; locale texts belong in HTML text or plain attributes")
+        for m in TEXT_IN_UNQUOTED_ATTRIBUTE.finditer(text):
+            problems.append(f"{rel}: {{{{t_{m.group(1)}}}}} as an unquoted attribute value; quote it")
         if any("{{t_" in block for block in re.findall(r"<(?:script|style)[^>]*>(.*?)</(?:script|style)>", text, re.S)):
             problems.append(f"{rel}: a locale text inside <script> or <style>")
         used.update(TEXT_KEY.findall(text))
