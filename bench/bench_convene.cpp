@@ -10,8 +10,9 @@
 #include <set>
 #include <variant>
 
-#include "service/meetings.hpp"
-#include "service/model_registry.hpp"
+#include "app/model_files.hpp"
+#include "service/base/model_registry.hpp"
+#include "service/meetings/meetings.hpp"
 #include "storage/migrations.hpp"
 
 namespace {
@@ -37,7 +38,7 @@ World& world() {
     std::filesystem::create_directories(dir);
     w.db = storage::Database::open({"sqlite://" + (dir / "bench.db").string(), 2});
     storage::migrate(*w.db, storage::load_migrations(SAMSPIL_SOURCE_DIR "/migrations", w.db->dialect()));
-    w.models = std::make_unique<service::ModelRegistry>(service::ModelRegistry::load(SAMSPIL_SOURCE_DIR));
+    w.models = std::make_unique<service::ModelRegistry>(app::load_model_registry(SAMSPIL_SOURCE_DIR));
     std::mt19937_64 rng(7);
     w.db->transaction([&](storage::Connection& c) {
       c.query("INSERT INTO tenants (id, name, created_at) VALUES ('t1', 'Bench', 1)");

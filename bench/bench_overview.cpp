@@ -10,12 +10,15 @@
 
 #include "app/allocator.hpp"
 #include "app/database_setup.hpp"
+#include "app/demo/demo.hpp"
+#include "app/model_files.hpp"
 #include "app/router_setup.hpp"
-#include "service/demo.hpp"
-#include "service/overview.hpp"
-#include "service/sessions.hpp"
+#include "service/identity/sessions.hpp"
+#include "service/overview/overview.hpp"
+#include "service/services.hpp"
 #include "storage/statement_count.hpp"
 #include "storage/user_store.hpp"
+#include "web/error_pages.hpp"
 #include "web/views.hpp"
 
 namespace {
@@ -28,6 +31,7 @@ struct World {
   std::unique_ptr<storage::Database> db;
   std::unique_ptr<service::ModelRegistry> models;
   std::unique_ptr<web::Views> views;
+  std::unique_ptr<service::Services> services;
   std::unique_ptr<web::WebContext> context;
   http::Metrics metrics;
   http::Router router;
@@ -50,23 +54,25 @@ World& world() {
     // Two pooled connections, like the two cores the HTTP benchmark has.
     w.db = app::open_database("sqlite://" + (dir / "bench.db").string(), source,
                               app::MigrationPolicy::apply_pending, 2);
-    w.models = std::make_unique<service::ModelRegistry>(service::ModelRegistry::load(source));
+    w.models = std::make_unique<service::ModelRegistry>(app::load_model_registry(source));
     w.now_ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                    std::chrono::system_clock::now().time_since_epoch())
                    .count();
-    const auto demo = service::create_demo(*w.db, w.now_ms, nullptr, w.models.get());
+    const auto demo = demo::create_demo(*w.db, w.now_ms, nullptr, w.models.get());
     w.tenant = demo.tenant_id;
     w.db->transaction([&](storage::Connection& c) {
       w.leader_id = storage::find_user_by_email(c, w.tenant, kLeader).value().id;
-      w.cookie = "samspil_session=" + service::sessions::start(c, w.tenant, w.leader_id, "password", false, w.now_ms).token;
+      w.cookie = "samspil_session=" + service::sessions::start(c, w.tenant, w.leader_id, "password", false, w.now_ms, {}).token;
     });
     w.views = std::make_unique<web::Views>(source / "templates", source / "locale");
     // A fixed clock: the session's last_seen_at touch (once a minute) never falls due, so
     // every request takes the read-only path a busy signed-in user's requests take.
     const std::int64_t now = w.now_ms;
-    w.context = std::make_unique<web::WebContext>(web::WebContext{
-        *w.db, *w.views, {.secure_cookies = false, .public_base_url = ""}, [now] { return now; }, source, nullptr,
-        w.models.get()});
+    w.services = std::make_unique<service::Services>(
+        *w.db, service::ServicesSettings{.models = w.models.get()});
+    w.context = std::make_unique<web::WebContext>(web::page_context(
+        {*w.db, *w.services, {.secure_cookies = false, .public_base_url = ""}, [now] { return now; }, source, nullptr, w.models.get()},
+        *w.views));
     app::build_router(w.router, *w.db, w.metrics, *w.context, nullptr);
     return out;
   }();

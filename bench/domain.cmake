@@ -10,7 +10,7 @@ target_compile_definitions(bench_models PRIVATE SAMSPIL_MODELS_DIR="${CMAKE_CURR
 # Convening through the service on SQLite (issue 6): slot finding for 10 people with real
 # busy lists from the database, and convening with invitations.
 add_executable(bench_convene ${CMAKE_CURRENT_SOURCE_DIR}/bench_convene.cpp)
-target_link_libraries(bench_convene PRIVATE samspil_service benchmark::benchmark)
+target_link_libraries(bench_convene PRIVATE samspil_app benchmark::benchmark)
 target_compile_definitions(bench_convene PRIVATE SAMSPIL_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}/..")
 
 # "Mit overblik" in process (issue 7): GET / through the served router, the overview

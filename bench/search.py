@@ -59,7 +59,7 @@ SCOPE_SQL = ("SELECT u.tenant, u.id, m.unit_id, m.is_leader FROM users u LEFT JO
 
 def scope_from(rows):
     # The actor of a PPR district lead: led units (is_leader) and, being the district
-    # lead, every unit of theirs counts as a PPR unit (src/service/case_access.cpp).
+    # lead, every unit of theirs counts as a PPR unit (src/service/cases/case_access.cpp).
     tenant, user = rows[0][0], rows[0][1]
     units = [r[2] for r in rows if r[2]]
     led = [r[2] for r in rows if r[2] and int(r[3])]

@@ -4,10 +4,10 @@
 #include <string>
 
 #include "api/json.hpp"
-#include "service/access_log.hpp"
-#include "web/context.hpp"
-#include "web/request_state.hpp"
+#include "edge/context.hpp"
+#include "edge/request_state.hpp"
 #include "http/router.hpp"
+#include "service/audit/access_log.hpp"
 
 namespace samspil::api {
 
@@ -23,12 +23,12 @@ int page_param(const http::Request& request) {
 
 }  // namespace
 
-void add_access_log_routes(http::Router& router, const web::WebContext& context) {
+void add_access_log_routes(http::Router& router, const edge::Context& context) {
   router.add(
       "GET", "/api/v1/me/access-log",
       [&context](http::Request& request) {
         const auto extract = service::access_log::guardian_extract(
-            context.db, web::actor(request), page_param(request), service::access_log::kPageSize, context.now_ms());
+            context.db, edge::actor(request), page_param(request), service::access_log::kPageSize, context.now_ms());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& i : extract.items) {
           items.push_back({{"at", i.at_iso},

@@ -1,9 +1,9 @@
 // /api/v1/meetings/{id}/agenda: the agenda of a meeting (GET), its items replaced (PUT,
-// the agenda owner), sent to everyone invited (POST …/send). Rules in service/agenda.
+// the agenda owner), sent to everyone invited (POST …/send). Rules in service/agenda/agenda.
 #include "api/json.hpp"
+#include "edge/request_state.hpp"
+#include "edge/service_config.hpp"
 #include "http/router.hpp"
-#include "web/agenda_support.hpp"
-#include "web/request_state.hpp"
 
 namespace samspil::api {
 
@@ -61,14 +61,14 @@ nlohmann::json agenda_json(const service::AgendaView& v) {
 
 }  // namespace
 
-void add_agenda_api_routes(http::Router& router, const web::WebContext& context) {
+void add_agenda_api_routes(http::Router& router, const edge::Context& context) {
   const auto worker = http::Execution::worker_pool;
   router.add(
       "GET", "/api/v1/meetings/{id}/agenda",
       [&context](http::Request& request) {
         if (!context.models) throw service::NotFound("Mødet findes ikke");
-        service::Agendas agendas(context.db, web::agenda_config(context));
-        return api::json(200, agenda_json(agendas.view(web::actor(request), request.params.at("id"), context.now_ms())));
+        auto& agendas = context.services.agendas;
+        return api::json(200, agenda_json(agendas.view(edge::actor(request), request.params.at("id"), context.now_ms())));
       },
       {.name = "api.meetings.agenda", .policy = "signed_in", .execution = worker});
 
@@ -89,10 +89,10 @@ void add_agenda_api_routes(http::Router& router, const web::WebContext& context)
           put.in.description = item.value("description", "");
           puts.push_back(std::move(put));
         }
-        service::Agendas agendas(context.db, web::agenda_config(context));
+        auto& agendas = context.services.agendas;
         const auto& id = request.params.at("id");
-        agendas.replace_items(web::actor(request), id, puts, context.now_ms());
-        return api::json(200, agenda_json(agendas.view(web::actor(request), id, context.now_ms())));
+        agendas.replace_items(edge::actor(request), id, puts, context.now_ms());
+        return api::json(200, agenda_json(agendas.view(edge::actor(request), id, context.now_ms())));
       },
       {.name = "api.meetings.agenda.put", .policy = "staff", .execution = worker});
 
@@ -100,10 +100,10 @@ void add_agenda_api_routes(http::Router& router, const web::WebContext& context)
       "POST", "/api/v1/meetings/{id}/agenda/send",
       [&context](http::Request& request) {
         if (!context.models) throw service::NotFound("Mødet findes ikke");
-        service::Agendas agendas(context.db, web::agenda_config(context));
+        auto& agendas = context.services.agendas;
         const auto& id = request.params.at("id");
-        const int mailed = agendas.send_agenda(web::actor(request), id, context.now_ms());
-        auto view = agenda_json(agendas.view(web::actor(request), id, context.now_ms()));
+        const int mailed = agendas.send_agenda(edge::actor(request), id, context.now_ms());
+        auto view = agenda_json(agendas.view(edge::actor(request), id, context.now_ms()));
         view["mailed"] = mailed;
         return api::json(200, view);
       },

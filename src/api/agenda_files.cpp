@@ -2,40 +2,35 @@
 // POST uploads (multipart "file" + "label", or the raw body with Content-Type, X-Filename
 // and an optional X-Label, percent-encoded); GET …/{doc} downloads for the meeting's
 // participants only. The agenda (GET /api/v1/meetings/{id}/agenda) lists them among its
-// documents (kind "file"). Rules and access in service/agenda_files.
+// documents (kind "file"). Rules and access in service/agenda/agenda_files.
 #include "api/json.hpp"
+#include "edge/multipart.hpp"
+#include "edge/request_state.hpp"
+#include "edge/responses.hpp"
+#include "edge/service_config.hpp"
 #include "http/router.hpp"
-#include "service/agenda_files.hpp"
-#include "web/multipart.hpp"
-#include "web/request_form_support.hpp"
-#include "web/request_state.hpp"
+#include "service/agenda/agenda_files.hpp"
 
 namespace samspil::api {
 
-void add_agenda_file_api_routes(http::Router& router, const web::WebContext& context) {
+void add_agenda_file_api_routes(http::Router& router, const edge::Context& context) {
   const auto worker = http::Execution::worker_pool;
-  const auto config = [&context] {
-    service::AgendaFilesConfig c;
-    c.models = context.models;
-    c.cipher = context.cipher;
-    return c;
-  };
   router.add(
       "POST", "/api/v1/meetings/{id}/agenda/documents",
-      [&context, config](http::Request& request) {
+      [&context](http::Request& request) {
         if (!context.models) return http::Response::problem(404, "Ikke fundet", "Mødet findes ikke.");
         std::string name, bytes, label;
-        if (web::multipart_boundary(request.header("content-type"))) {
-          const auto parts = web::read_multipart(request);  // malformed: no file (404 to outsiders first)
-          if (const auto* p = parts ? web::find_part(*parts, "file") : nullptr) name = p->filename, bytes = p->data;
-          if (const auto* p = parts ? web::find_part(*parts, "label") : nullptr) label = p->data;
+        if (edge::multipart_boundary(request.header("content-type"))) {
+          const auto parts = edge::read_multipart(request);  // malformed: no file (404 to outsiders first)
+          if (const auto* p = parts ? edge::find_part(*parts, "file") : nullptr) name = p->filename, bytes = p->data;
+          if (const auto* p = parts ? edge::find_part(*parts, "label") : nullptr) label = p->data;
         } else {
           name = http::percent_decode(request.header("x-filename"), false).value_or("");
           label = http::percent_decode(request.header("x-label"), false).value_or("");
           bytes = request.body;
         }
-        const auto f = service::AgendaFiles(context.db, config())
-                           .upload(web::actor(request), request.params.at("id"), label, name, bytes, context.now_ms());
+        const auto f = context.services.agenda_files
+                           .upload(edge::actor(request), request.params.at("id"), label, name, bytes, context.now_ms());
         return json(201, {{"id", f.document_id},
                           {"kind", "file"},
                           {"label", f.label},
@@ -48,12 +43,12 @@ void add_agenda_file_api_routes(http::Router& router, const web::WebContext& con
 
   router.add(
       "GET", "/api/v1/meetings/{id}/agenda/documents/{doc}",
-      [&context, config](http::Request& request) {
+      [&context](http::Request& request) {
         if (!context.models) return http::Response::problem(404, "Ikke fundet", "Mødet findes ikke.");
-        const auto file = service::AgendaFiles(context.db, config())
-                              .download(web::actor(request), request.params.at("id"), request.params.at("doc"),
+        const auto file = context.services.agenda_files
+                              .download(edge::actor(request), request.params.at("id"), request.params.at("doc"),
                                         context.now_ms());
-        return web::download(file.bytes, file.info.content_type, file.info.name);
+        return edge::download(file.bytes, file.info.content_type, file.info.name);
       },
       {.name = "api.agenda.file", .policy = "signed_in", .execution = worker});
 }

@@ -5,8 +5,10 @@
 // a participant without the role).
 #include "api/json.hpp"
 #include "api/routes.hpp"
-#include "web/meeting_mode_support.hpp"
-#include "web/request_state.hpp"
+#include "edge/live_stream.hpp"
+#include "edge/local_time.hpp"
+#include "edge/request_state.hpp"
+#include "edge/service_config.hpp"
 
 namespace samspil::api {
 namespace {
@@ -15,7 +17,7 @@ http::Response state_json(const service::AgreementState& s) {
   return json(200, nlohmann::json::parse(service::agreement_state_json(s)));
 }
 
-http::Response put_agreement(const web::WebContext& ctx, http::Request& request) {
+http::Response put_agreement(const edge::Context& ctx, http::Request& request) {
   const auto body = parse_object(request);
   if (!body) return bad_json();
   service::FieldErrors errors;
@@ -40,25 +42,25 @@ http::Response put_agreement(const web::WebContext& ctx, http::Request& request)
     service::AgreementActionInput in{a.value("text", ""), a.value("owner_id", ""), a.value("owner_name", ""),
                                      std::nullopt};
     if (const auto due = a.value("due_date", ""); !due.empty()) {
-      in.due_at_ms = web::parse_due_date(due);
+      in.due_at_ms = edge::parse_due_date(due);
       if (!in.due_at_ms) errors["actions[" + std::to_string(i) + "].due_date"] = "Skriv datoen som åååå-mm-dd.";
     }
     actions.push_back(std::move(in));
   }
   if (!errors.empty()) return invalid(errors);
-  service::Agreements agreements(ctx.db, web::agreements_config(ctx));
-  return state_json(agreements.save(web::actor(request), request.params.at("id"), b["version"].get<std::int64_t>(),
+  auto& agreements = ctx.services.agreements;
+  return state_json(agreements.save(edge::actor(request), request.params.at("id"), b["version"].get<std::int64_t>(),
                                     content, actions, ctx.now_ms()));
 }
 
 }  // namespace
 
-void add_agreement_api_routes(http::Router& router, const web::WebContext& context) {
-  const web::WebContext* ctx = &context;
+void add_agreement_api_routes(http::Router& router, const edge::Context& context) {
+  const edge::Context* ctx = &context;
   router.add("GET", "/api/v1/meetings/{id}/agreement",
              [ctx](http::Request& r) {
-               return state_json(service::Agreements(ctx->db, web::agreements_config(*ctx))
-                                     .state(web::actor(r), r.params.at("id"), ctx->now_ms()));
+               return state_json(ctx->services.agreements
+                                     .state(edge::actor(r), r.params.at("id"), ctx->now_ms()));
              },
              {.name = "api.agreement", .policy = "signed_in"});
   router.add("PUT", "/api/v1/meetings/{id}/agreement",
@@ -66,22 +68,22 @@ void add_agreement_api_routes(http::Router& router, const web::WebContext& conte
              {.name = "api.agreement_put", .policy = "staff"});
   router.add("POST", "/api/v1/meetings/{id}/agreement/read-back",
              [ctx](http::Request& r) {
-               return state_json(service::Agreements(ctx->db, web::agreements_config(*ctx))
-                                     .read_back(web::actor(r), r.params.at("id"), ctx->now_ms()));
+               return state_json(ctx->services.agreements
+                                     .read_back(edge::actor(r), r.params.at("id"), ctx->now_ms()));
              },
              {.name = "api.agreement_read_back", .policy = "staff"});
   router.add("POST", "/api/v1/meetings/{id}/agreement/confirm",
              [ctx](http::Request& r) {
-               return state_json(service::Agreements(ctx->db, web::agreements_config(*ctx))
-                                     .confirm(web::actor(r), r.params.at("id"), ctx->now_ms()));
+               return state_json(ctx->services.agreements
+                                     .confirm(edge::actor(r), r.params.at("id"), ctx->now_ms()));
              },
              {.name = "api.agreement_confirm", .policy = "staff"});
   router.add("GET", "/api/v1/meetings/{id}/agreement.pdf",
              [ctx](http::Request& r) {
                http::Response response;
                response.status = 200;
-               response.body = service::Agreements(ctx->db, web::agreements_config(*ctx))
-                                   .pdf(web::actor(r), r.params.at("id"), ctx->now_ms());
+               response.body = ctx->services.agreements
+                                   .pdf(edge::actor(r), r.params.at("id"), ctx->now_ms());
                response.set_header("Content-Type", "application/pdf");
                response.set_header("Cache-Control", "no-store");
                return response;

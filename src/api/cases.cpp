@@ -3,8 +3,8 @@
 // parse, one service call, JSON; access and rules are decided in service/.
 #include "api/cases_support.hpp"
 #include "api/json.hpp"
+#include "edge/request_state.hpp"
 #include "http/router.hpp"
-#include "web/request_state.hpp"
 
 namespace samspil::api {
 namespace {
@@ -41,21 +41,21 @@ service::RegisterConcern register_input(const Json& body, const http::Request& r
 
 }  // namespace
 
-void add_case_api_routes(http::Router& router, const web::WebContext& context) {
-  const auto api = load_cases_api(context);
+void add_case_api_routes(http::Router& router, const edge::Context& context) {
+  const auto api = edge::load_case_models(context);
   const auto worker = http::Execution::worker_pool;
 
   router.add(
       "GET", "/api/v1/cases",
       [api, &context](http::Request& request) {
         if (!api->ready()) return not_configured();
-        service::Cases cases(context.db, api->config);
+        auto& cases = context.services.cases;
         const int limit = case_limit_param(request);
-        // ?unit=&state=&meeting_type=&assigned_to=&q= (service/cases_search; q searches titles only).
+        // ?unit=&state=&meeting_type=&assigned_to=&q= (service/cases/cases_search; q searches titles only).
         const storage::CaseFilter filter{request.query_param("unit"), request.query_param("state"),
                                          request.query_param("meeting_type"), request.query_param("assigned_to"),
                                          request.query_param("q")};
-        const auto rows = cases.search(web::actor(request), filter, request.query_param("after"), limit, context.now_ms());
+        const auto rows = cases.search(edge::actor(request), filter, request.query_param("after"), limit, context.now_ms());
         Json items = Json::array();
         for (const auto& c : rows) items.push_back(case_json(c));
         const Json next = static_cast<int>(rows.size()) == limit ? Json(rows.back().id) : Json(nullptr);
@@ -69,8 +69,8 @@ void add_case_api_routes(http::Router& router, const web::WebContext& context) {
         if (!api->ready()) return not_configured();
         const auto body = parse_object(request);
         if (!body) return bad_json();
-        service::Cases cases(context.db, api->config);
-        const auto made = cases.register_concern(web::actor(request), register_input(*body, request), context.now_ms());
+        auto& cases = context.services.cases;
+        const auto made = cases.register_concern(edge::actor(request), register_input(*body, request), context.now_ms());
         Json out{{"id", made.case_id}, {"child_id", made.child_id}};
         if (!made.cpr_warning.empty()) out["cpr_warning"] = made.cpr_warning;
         return api::json(made.repeated ? 200 : 201, out);
@@ -81,8 +81,8 @@ void add_case_api_routes(http::Router& router, const web::WebContext& context) {
       "GET", "/api/v1/cases/{id}",
       [api, &context](http::Request& request) {
         if (!api->ready()) return not_configured();
-        service::Cases cases(context.db, api->config);
-        return api::json(200, case_view_json(cases.get(web::actor(request), request.params.at("id"), context.now_ms())));
+        auto& cases = context.services.cases;
+        return api::json(200, case_view_json(cases.get(edge::actor(request), request.params.at("id"), context.now_ms())));
       },
       {.name = "api.cases.show", .policy = "signed_in", .execution = worker});
 
@@ -90,9 +90,9 @@ void add_case_api_routes(http::Router& router, const web::WebContext& context) {
       "GET", "/api/v1/cases/{id}/events",
       [api, &context](http::Request& request) {
         if (!api->ready()) return not_configured();
-        service::Cases cases(context.db, api->config);
+        auto& cases = context.services.cases;
         const int limit = case_limit_param(request);
-        const auto rows = cases.timeline(web::actor(request), request.params.at("id"), request.query_param("kind"),
+        const auto rows = cases.timeline(edge::actor(request), request.params.at("id"), request.query_param("kind"),
                                          request.query_param("after"), limit, context.now_ms());
         Json items = Json::array();
         for (const auto& e : rows) items.push_back(event_json(e));
@@ -107,10 +107,10 @@ void add_case_api_routes(http::Router& router, const web::WebContext& context) {
         if (!api->ready()) return not_configured();
         const auto body = parse_object(request);
         if (!body) return bad_json();
-        service::Cases cases(context.db, api->config);
+        auto& cases = context.services.cases;
         const service::MoveRequest move{text_of(*body, "to_state"), text_of(*body, "via"), text_of(*body, "reason"),
                                         text_of(*body, "ppr_unit_id")};
-        return api::json(200, case_view_json(cases.move(web::actor(request), request.params.at("id"), move,
+        return api::json(200, case_view_json(cases.move(edge::actor(request), request.params.at("id"), move,
                                                         context.now_ms())));
       },
       {.name = "api.cases.transition", .policy = "staff", .execution = worker});
@@ -121,10 +121,10 @@ void add_case_api_routes(http::Router& router, const web::WebContext& context) {
         if (!api->ready()) return not_configured();
         const auto body = parse_object(request);
         if (!body) return bad_json();
-        service::Cases cases(context.db, api->config);
+        auto& cases = context.services.cases;
         const auto& id = request.params.at("id");
-        cases.record_tried(web::actor(request), id, text_of(*body, "text"), context.now_ms());
-        return api::json(200, case_view_json(cases.get(web::actor(request), id, context.now_ms())));
+        cases.record_tried(edge::actor(request), id, text_of(*body, "text"), context.now_ms());
+        return api::json(200, case_view_json(cases.get(edge::actor(request), id, context.now_ms())));
       },
       {.name = "api.cases.tried", .policy = "staff", .execution = worker});
 
@@ -134,10 +134,10 @@ void add_case_api_routes(http::Router& router, const web::WebContext& context) {
         if (!api->ready()) return not_configured();
         const auto body = parse_object(request);
         if (!body) return bad_json();
-        service::Cases cases(context.db, api->config);
+        auto& cases = context.services.cases;
         const auto& id = request.params.at("id");
-        cases.assign(web::actor(request), id, text_of(*body, "user_id"), context.now_ms());
-        return api::json(200, case_view_json(cases.get(web::actor(request), id, context.now_ms())));
+        cases.assign(edge::actor(request), id, text_of(*body, "user_id"), context.now_ms());
+        return api::json(200, case_view_json(cases.get(edge::actor(request), id, context.now_ms())));
       },
       {.name = "api.cases.assign", .policy = "staff", .execution = worker});
 
@@ -147,11 +147,11 @@ void add_case_api_routes(http::Router& router, const web::WebContext& context) {
         if (!api->ready()) return not_configured();
         const auto body = parse_object(request);
         if (!body) return bad_json();
-        service::Cases cases(context.db, api->config);
+        auto& cases = context.services.cases;
         const auto& id = request.params.at("id");
-        cases.add_participant(web::actor(request), id, text_of(*body, "user_id"), text_of(*body, "role"),
+        cases.add_participant(edge::actor(request), id, text_of(*body, "user_id"), text_of(*body, "role"),
                               context.now_ms());
-        return api::json(200, case_view_json(cases.get(web::actor(request), id, context.now_ms())));
+        return api::json(200, case_view_json(cases.get(edge::actor(request), id, context.now_ms())));
       },
       {.name = "api.cases.participants", .policy = "staff", .execution = worker});
 }

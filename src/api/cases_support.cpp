@@ -2,7 +2,6 @@
 
 #include <charconv>
 
-#include "service/cases_setup.hpp"
 
 namespace samspil::api {
 namespace {
@@ -12,29 +11,9 @@ nlohmann::json opt(const std::string& s) { return s.empty() ? nlohmann::json(nul
 
 }  // namespace
 
-std::shared_ptr<const CasesApi> load_cases_api(const web::WebContext& context) {
-  auto api = std::make_shared<CasesApi>();
-  if (context.models != nullptr) {
-    // Non-owning: the registry outlives every route (it is owned by the composition root).
-    api->model = std::shared_ptr<const domain::Model>(std::shared_ptr<const domain::Model>{},
-                                                      context.models->default_model());
-    api->config.models = context.models;
-  } else {
-    api->model = service::load_case_model(context.data_dir);
-  }
-  api->config.model = api->model.get();
-  api->config.cipher = context.cipher;
-  return api;
-}
-
 http::Response not_configured() {
   return http::Response::problem(503, "Sager er ikke sat op",
                                  "Kommunens samarbejdsmodel eller feltnøglen er ikke indlæst.");
-}
-
-std::string text_of(const nlohmann::json& body, const char* key) {
-  const auto it = body.find(key);
-  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 int case_limit_param(const http::Request& request) {

@@ -1,15 +1,16 @@
 // /api/v1/consents: a child's consents, give (guardian in the portal, staff from paper),
 // withdraw; /api/v1/cases/{id}/consent-scans: the scan of a paper consent (POST raw body with
 // Content-Type and X-Filename, or multipart/form-data with a "file" part; GET one scan).
-// A paper consent names its scan by scan_attachment_id. Access and rules in service/consents.
+// A paper consent names its scan by scan_attachment_id. Access and rules in service/consent/consents.
 #include <charconv>
 
 #include "api/cases_support.hpp"
 #include "api/json.hpp"
+#include "edge/multipart.hpp"
+#include "edge/request_state.hpp"
+#include "edge/responses.hpp"
+#include "edge/service_config.hpp"
 #include "http/router.hpp"
-#include "web/multipart.hpp"
-#include "web/request_form_support.hpp"
-#include "web/request_state.hpp"
 
 namespace samspil::api {
 namespace {
@@ -26,19 +27,19 @@ nlohmann::json scan_json(const service::ConsentScanInfo& s) {
 
 }  // namespace
 
-void add_consent_api_routes(http::Router& router, const web::WebContext& context) {
-  const auto api = load_cases_api(context);
+void add_consent_api_routes(http::Router& router, const edge::Context& context) {
+  const auto api = edge::load_case_models(context);
   const auto worker = http::Execution::worker_pool;
 
   router.add(
       "GET", "/api/v1/consents",
       [api, &context](http::Request& request) {
         if (!api->ready()) return not_configured();
-        service::Consents consents(context.db, api->config);
+        auto& consents = context.services.consents;
         const std::string child_id = request.query_param("child_id");
         if (child_id.empty()) return invalid({{"child_id", "Angiv barnet"}});
         nlohmann::json items = nlohmann::json::array();
-        for (const auto& c : consents.for_child(web::actor(request), child_id, context.now_ms())) {
+        for (const auto& c : consents.for_child(edge::actor(request), child_id, context.now_ms())) {
           items.push_back(consent_json(c));
         }
         return api::json(200, {{"items", items}, {"next_cursor", nullptr}});
@@ -69,8 +70,8 @@ void add_consent_api_routes(http::Router& router, const web::WebContext& context
           in.given_at_ms = g->get<std::int64_t>();
         }
         in.idempotency_key = request.header("idempotency-key");
-        service::Consents consents(context.db, api->config);
-        const auto& actor = web::actor(request);
+        auto& consents = context.services.consents;
+        const auto& actor = edge::actor(request);
         const std::string id = consents.give(actor, in, context.now_ms());
         return api::json(201, consent_json(consents.get(actor, id, context.now_ms())));
       },
@@ -80,8 +81,8 @@ void add_consent_api_routes(http::Router& router, const web::WebContext& context
       "POST", "/api/v1/consents/{id}/withdraw",
       [api, &context](http::Request& request) {
         if (!api->ready()) return not_configured();
-        service::Consents consents(context.db, api->config);
-        const auto& actor = web::actor(request);
+        auto& consents = context.services.consents;
+        const auto& actor = edge::actor(request);
         const auto& id = request.params.at("id");
         consents.withdraw(actor, id, context.now_ms());
         return api::json(200, consent_json(consents.get(actor, id, context.now_ms())));
@@ -93,9 +94,9 @@ void add_consent_api_routes(http::Router& router, const web::WebContext& context
       [api, &context](http::Request& request) {
         if (!api->ready()) return not_configured();
         std::string name, bytes;
-        if (web::multipart_boundary(request.header("content-type"))) {
-          const auto parts = web::read_multipart(request);  // malformed: no file (404 to outsiders first)
-          if (const auto* p = parts ? web::find_part(*parts, "file") : nullptr) {
+        if (edge::multipart_boundary(request.header("content-type"))) {
+          const auto parts = edge::read_multipart(request);  // malformed: no file (404 to outsiders first)
+          if (const auto* p = parts ? edge::find_part(*parts, "file") : nullptr) {
             name = p->filename;
             bytes = p->data;
           }
@@ -103,8 +104,8 @@ void add_consent_api_routes(http::Router& router, const web::WebContext& context
           name = http::percent_decode(request.header("x-filename"), false).value_or("");
           bytes = request.body;
         }
-        service::Consents consents(context.db, api->config);
-        return api::json(201, scan_json(consents.add_scan(web::actor(request), request.params.at("id"), name, bytes,
+        auto& consents = context.services.consents;
+        return api::json(201, scan_json(consents.add_scan(edge::actor(request), request.params.at("id"), name, bytes,
                                                           context.now_ms())));
       },
       {.name = "api.consents.scan_add", .policy = "staff", .execution = worker});
@@ -113,10 +114,10 @@ void add_consent_api_routes(http::Router& router, const web::WebContext& context
       "GET", "/api/v1/cases/{id}/consent-scans/{scan}",
       [api, &context](http::Request& request) {
         if (!api->ready()) return not_configured();
-        service::Consents consents(context.db, api->config);
-        const auto file = consents.scan(web::actor(request), request.params.at("id"), request.params.at("scan"),
+        auto& consents = context.services.consents;
+        const auto file = consents.scan(edge::actor(request), request.params.at("id"), request.params.at("scan"),
                                         context.now_ms());
-        return web::download(file.bytes, file.info.content_type, file.info.name);
+        return edge::download(file.bytes, file.info.content_type, file.info.name);
       },
       {.name = "api.consents.scan", .policy = "staff", .execution = worker});
 }

@@ -2,13 +2,13 @@
 // to the parents; POST {"proposal_id"} picks one — a custody holder invited picks for
 // themselves, staff who manage the meeting pick on the parents' behalf and must give
 // "reason". Convening with "proposed_starts" (POST /api/v1/cases/{id}/meetings) opens the
-// poll. Rules and access in service/date_polls.
+// poll. Rules and access in service/meetings/date_polls.
 #include "api/json.hpp"
+#include "edge/context.hpp"
+#include "edge/request_state.hpp"
+#include "edge/service_config.hpp"
 #include "http/router.hpp"
-#include "service/date_polls.hpp"
-#include "web/context.hpp"
-#include "web/meeting_support.hpp"
-#include "web/request_state.hpp"
+#include "service/meetings/date_polls.hpp"
 
 namespace samspil::api {
 namespace {
@@ -28,19 +28,14 @@ nlohmann::json poll_json(const service::DatePollView& v) {
           {"proposals", items}};
 }
 
-std::string text(const nlohmann::json& body, const char* key) {
-  const auto it = body.find(key);
-  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 }  // namespace
 
-void add_date_poll_api_routes(http::Router& router, const web::WebContext& context) {
+void add_date_poll_api_routes(http::Router& router, const edge::Context& context) {
   router.add(
       "GET", "/api/v1/meetings/{id}/date-proposals",
       [&context](http::Request& r) {
-        return json(200, poll_json(service::DatePolls(context.db, web::meetings_config(context))
-                                       .view(web::actor(r), r.params.at("id"), context.now_ms())));
+        return json(200, poll_json(context.services.date_polls
+                                       .view(edge::actor(r), r.params.at("id"), context.now_ms())));
       },
       {.name = "api.meetings.date_proposals", .policy = "signed_in", .execution = kWorker});
   router.add(
@@ -48,11 +43,11 @@ void add_date_poll_api_routes(http::Router& router, const web::WebContext& conte
       [&context](http::Request& r) {
         const auto body = parse_object(r);
         if (!body) return bad_json();
-        service::DatePolls polls(context.db, web::meetings_config(context));
-        const auto& who = web::actor(r);
+        auto& polls = context.services.date_polls;
+        const auto& who = edge::actor(r);
         const auto& id = r.params.at("id");
-        if (who.is_staff()) polls.choose_for_parents(who, id, text(*body, "proposal_id"), text(*body, "reason"), context.now_ms());
-        else polls.choose(who, id, text(*body, "proposal_id"), context.now_ms());
+        if (who.is_staff()) polls.choose_for_parents(who, id, text_of(*body, "proposal_id"), text_of(*body, "reason"), context.now_ms());
+        else polls.choose(who, id, text_of(*body, "proposal_id"), context.now_ms());
         return json(200, poll_json(polls.view(who, id, context.now_ms())));
       },
       {.name = "api.meetings.date_choose", .policy = "signed_in", .execution = kWorker});

@@ -1,10 +1,10 @@
 // /api/v1/meetings/{id}/evaluation: the follow-up evaluation (R9) — questions, subjects, the
 // caller's answers and everyone's (GET); the caller's answers saved (PUT, staff).
 #include "api/json.hpp"
+#include "edge/request_state.hpp"
+#include "edge/service_config.hpp"
 #include "http/router.hpp"
-#include "service/evaluations.hpp"
-#include "web/agenda_support.hpp"
-#include "web/request_state.hpp"
+#include "service/meetings/evaluations.hpp"
 
 namespace samspil::api {
 namespace {
@@ -36,14 +36,14 @@ nlohmann::json form_json(const service::EvaluationForm& f) {
 
 }  // namespace
 
-void add_evaluation_api_routes(http::Router& router, const web::WebContext& context) {
+void add_evaluation_api_routes(http::Router& router, const edge::Context& context) {
   const auto worker = http::Execution::worker_pool;
   router.add(
       "GET", "/api/v1/meetings/{id}/evaluation",
       [&context](http::Request& request) {
         if (!context.models) throw service::NotFound("Mødet findes ikke");
-        service::Evaluations evaluations(context.db, web::agenda_config(context));
-        return api::json(200, form_json(evaluations.form(web::actor(request), request.params.at("id"), context.now_ms())));
+        auto& evaluations = context.services.evaluations;
+        return api::json(200, form_json(evaluations.form(edge::actor(request), request.params.at("id"), context.now_ms())));
       },
       {.name = "api.meetings.evaluation", .policy = "signed_in", .execution = worker});
 
@@ -63,10 +63,10 @@ void add_evaluation_api_routes(http::Router& router, const web::WebContext& cont
           answers.push_back({a.value("subject_kind", "agenda_item"), a.value("subject_id", ""),
                              a["question_index"].get<int>(), a.value("text", "")});
         }
-        service::Evaluations evaluations(context.db, web::agenda_config(context));
+        auto& evaluations = context.services.evaluations;
         const auto& id = request.params.at("id");
-        evaluations.save(web::actor(request), id, answers, context.now_ms());
-        return api::json(200, form_json(evaluations.form(web::actor(request), id, context.now_ms())));
+        evaluations.save(edge::actor(request), id, answers, context.now_ms());
+        return api::json(200, form_json(evaluations.form(edge::actor(request), id, context.now_ms())));
       },
       {.name = "api.meetings.evaluation.put", .policy = "staff", .execution = worker});
 }

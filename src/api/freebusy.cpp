@@ -1,12 +1,12 @@
-// /api/v1/me/freebusy: the caller's imported free/busy calendar (service/free_busy).
+// /api/v1/me/freebusy: the caller's imported free/busy calendar (service/meetings/free_busy).
 // GET shows the host only and the last fetch's outcome, never the URL; PUT {"url": …} sets
 // it and fetches it once; DELETE removes it; POST …/fetch fetches now.
 #include "api/json.hpp"
+#include "edge/context.hpp"
+#include "edge/request_state.hpp"
 #include "http/router.hpp"
-#include "service/errors.hpp"
-#include "service/free_busy.hpp"
-#include "web/context.hpp"
-#include "web/request_state.hpp"
+#include "service/base/errors.hpp"
+#include "service/meetings/free_busy.hpp"
 
 namespace samspil::api {
 namespace {
@@ -26,7 +26,7 @@ Json status_json(const service::free_busy::Status& s) {
           {"busy_intervals", s.busy_count}};
 }
 
-const service::free_busy::Feeds& feeds(const web::WebContext& context) {
+const service::free_busy::Feeds& feeds(const edge::Context& context) {
   if (!context.free_busy || !context.free_busy->available()) {
     throw service::Conflict("Import af egen kalender er ikke slået til i denne installation.");
   }
@@ -40,10 +40,10 @@ http::Response no_store(http::Response r) {
 
 }  // namespace
 
-void add_freebusy_api_routes(http::Router& router, const web::WebContext& context) {
+void add_freebusy_api_routes(http::Router& router, const edge::Context& context) {
   router.add(
       "GET", "/api/v1/me/freebusy",
-      [&context](http::Request& r) { return no_store(json(200, status_json(feeds(context).status(web::actor(r))))); },
+      [&context](http::Request& r) { return no_store(json(200, status_json(feeds(context).status(edge::actor(r))))); },
       {.name = "api.me.freebusy", .policy = "signed_in"});
   router.add(
       "PUT", "/api/v1/me/freebusy",
@@ -52,13 +52,13 @@ void add_freebusy_api_routes(http::Router& router, const web::WebContext& contex
         if (!body) return bad_json();
         const auto url = body->find("url");
         if (url == body->end() || !url->is_string()) return invalid({{"url", "Angiv adressen som tekst"}});
-        return no_store(json(200, status_json(feeds(context).set(web::actor(r), url->get<std::string>()))));
+        return no_store(json(200, status_json(feeds(context).set(edge::actor(r), url->get<std::string>()))));
       },
       {.name = "api.me.freebusy.set", .policy = "signed_in"});
   router.add(
       "DELETE", "/api/v1/me/freebusy",
       [&context](http::Request& r) {
-        if (!feeds(context).remove(web::actor(r))) throw service::NotFound("no calendar");
+        if (!feeds(context).remove(edge::actor(r))) throw service::NotFound("no calendar");
         http::Response response;
         response.status = 204;
         return no_store(std::move(response));
@@ -66,7 +66,7 @@ void add_freebusy_api_routes(http::Router& router, const web::WebContext& contex
       {.name = "api.me.freebusy.remove", .policy = "signed_in"});
   router.add(
       "POST", "/api/v1/me/freebusy/fetch",
-      [&context](http::Request& r) { return no_store(json(200, status_json(feeds(context).fetch_now(web::actor(r))))); },
+      [&context](http::Request& r) { return no_store(json(200, status_json(feeds(context).fetch_now(edge::actor(r))))); },
       {.name = "api.me.freebusy.fetch", .policy = "signed_in"});
 }
 

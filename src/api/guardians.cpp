@@ -1,21 +1,21 @@
 // /api/v1/guardians: guardians (users with role guardian) and their children; administrators
-// only. Rules in service/people.
+// only. Rules in service/people/people.
 #include "api/json.hpp"
 #include "api/people_json.hpp"
+#include "edge/request_state.hpp"
 #include "http/router.hpp"
-#include "web/request_state.hpp"
 
 namespace samspil::api {
 
 namespace people = service::people;
 
-void add_guardian_api_routes(http::Router& router, const web::WebContext& context) {
+void add_guardian_api_routes(http::Router& router, const edge::Context& context) {
   const auto catalogue = professions_for(context);
 
   router.add(
       "GET", "/api/v1/guardians",
       [&context](http::Request& request) {
-        const auto page = people::list_guardians(context.db, web::actor(request), request.query_param("after"),
+        const auto page = people::list_guardians(context.db, edge::actor(request), request.query_param("after"),
                                                  limit_param(request), context.now_ms());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& g : page.guardians) items.push_back(guardian_json(g));
@@ -36,7 +36,7 @@ void add_guardian_api_routes(http::Router& router, const web::WebContext& contex
                               {},
                               {}};
         if (!errors.empty()) return invalid(errors);
-        const auto& actor = web::actor(request);
+        const auto& actor = edge::actor(request);
         const auto user = people::create_user(context.db, actor, *catalogue, input, context.now_ms());
         return api::json(201, guardian_json(people::GuardianView{user, {}}));
       },
@@ -52,7 +52,7 @@ void add_guardian_api_routes(http::Router& router, const web::WebContext& contex
                                 string_field(*body, "relation", errors).value_or("parent"),
                                 bool_field(*body, "has_custody", errors).value_or(true)};
         if (!errors.empty()) return invalid(errors);
-        return api::json(200, guardian_json(people::link_child(context.db, web::actor(request),
+        return api::json(200, guardian_json(people::link_child(context.db, edge::actor(request),
                                                                request.params.at("id"), input, context.now_ms())));
       },
       {.name = "api.guardians.link_child", .policy = "admin", .execution = http::Execution::worker_pool});

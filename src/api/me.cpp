@@ -2,16 +2,16 @@
 // name, e-mail, role, professions and units — so an integration can check its token.
 #include "api/json.hpp"
 #include "api/routes.hpp"
-#include "web/request_state.hpp"
+#include "edge/request_state.hpp"
 
 namespace samspil::api {
 
-void add_me_routes(http::Router& router, const web::WebContext& context) {
+void add_me_routes(http::Router& router, const edge::Context& context) {
   (void)context;
   router.add(
       "GET", "/api/v1/me",
       [](http::Request& request) {
-        const service::Actor& a = web::actor(request);
+        const service::Actor& a = edge::actor(request);
         nlohmann::json units = nlohmann::json::array();
         for (const auto& unit_id : a.unit_ids) {
           units.push_back({{"id", unit_id}, {"leader", a.leads(unit_id)}});

@@ -1,22 +1,22 @@
 // GET /api/v1/me/children: the signed-in guardian's children, each with its unit, a summary
 // of the open cases as shared with guardians, and the consents (in force and ended). The
-// same reads as /foraeldre (web/parents_home_data), so access and audit are the services'.
+// same reads as /foraeldre (service/overview/parent_children), so access and audit are the services'.
 #include "api/cases_support.hpp"
 #include "api/json.hpp"
 #include "api/routes.hpp"
-#include "web/parents_home_data.hpp"
-#include "web/request_state.hpp"
+#include "edge/request_state.hpp"
+#include "service/overview/parent_children.hpp"
 
 namespace samspil::api {
 
-void add_me_children_routes(http::Router& router, const web::WebContext& context) {
-  const auto api = load_cases_api(context);
+void add_me_children_routes(http::Router& router, const edge::Context& context) {
+  const auto api = edge::load_case_models(context);
   router.add(
       "GET", "/api/v1/me/children",
       [api, &context](http::Request& request) {
         if (!api->ready()) return not_configured();
         nlohmann::json items = nlohmann::json::array();
-        for (const auto& item : web::parents::my_children(context, api->config, web::actor(request))) {
+        for (const auto& item : service::parents::my_children(context.db, api->config, edge::actor(request), context.now_ms())) {
           nlohmann::json child = child_json(item.child);
           child["unit_name"] = item.unit_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(item.unit_name);
           nlohmann::json cases = nlohmann::json::array();

@@ -1,13 +1,13 @@
 // /api/v1/meetings/{id}/roles: R4.5 role delegation through the API — the delegable roles
 // with their holders (GET) and handing one on (POST {"role", "participant_id"}). Refusals
 // from the engine are 409 problem documents naming the rule ids (the API middleware maps
-// service errors); rules and access in service/meeting_roles.
+// service errors); rules and access in service/meetings/meeting_roles.
 #include "api/json.hpp"
+#include "edge/context.hpp"
+#include "edge/request_state.hpp"
+#include "edge/service_config.hpp"
 #include "http/router.hpp"
-#include "service/meeting_roles.hpp"
-#include "web/context.hpp"
-#include "web/meeting_support.hpp"
-#include "web/request_state.hpp"
+#include "service/meetings/meeting_roles.hpp"
 
 namespace samspil::api {
 namespace {
@@ -31,19 +31,14 @@ nlohmann::json view_json(const service::DelegationView& v) {
   return {{"meeting_id", v.meeting_id}, {"may_delegate", v.may_delegate}, {"roles", roles}, {"candidates", people}};
 }
 
-std::string text(const nlohmann::json& body, const char* key) {
-  const auto it = body.find(key);
-  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 }  // namespace
 
-void add_meeting_role_api_routes(http::Router& router, const web::WebContext& context) {
+void add_meeting_role_api_routes(http::Router& router, const edge::Context& context) {
   router.add(
       "GET", "/api/v1/meetings/{id}/roles",
       [&context](http::Request& r) {
-        return json(200, view_json(service::MeetingRoles(context.db, web::meetings_config(context))
-                                       .view(web::actor(r), r.params.at("id"), context.now_ms())));
+        return json(200, view_json(context.services.meeting_roles
+                                       .view(edge::actor(r), r.params.at("id"), context.now_ms())));
       },
       {.name = "api.meetings.roles", .policy = "staff", .execution = kWorker});
   router.add(
@@ -51,9 +46,9 @@ void add_meeting_role_api_routes(http::Router& router, const web::WebContext& co
       [&context](http::Request& r) {
         const auto body = parse_object(r);
         if (!body) return bad_json();
-        service::MeetingRoles roles(context.db, web::meetings_config(context));
-        const auto& who = web::actor(r);
-        roles.delegate(who, r.params.at("id"), text(*body, "role"), text(*body, "participant_id"), context.now_ms());
+        auto& roles = context.services.meeting_roles;
+        const auto& who = edge::actor(r);
+        roles.delegate(who, r.params.at("id"), text_of(*body, "role"), text_of(*body, "participant_id"), context.now_ms());
         return json(200, view_json(roles.view(who, r.params.at("id"), context.now_ms())));
       },
       {.name = "api.meetings.roles.delegate", .policy = "staff", .execution = kWorker});

@@ -1,14 +1,14 @@
 // /api/v1 meetings: the convene options of a case (with the engine's reasons), free slots,
 // convene, a case's meetings, one meeting, answer, move, cancel. Rules and access in
-// service/meetings; errors become problem documents in the API middleware.
+// service/meetings/meetings; errors become problem documents in the API middleware.
 #include <sstream>
 
 #include "api/json.hpp"
+#include "edge/context.hpp"
+#include "edge/request_state.hpp"
+#include "edge/service_config.hpp"
 #include "http/router.hpp"
-#include "service/meetings.hpp"
-#include "web/context.hpp"
-#include "web/meeting_support.hpp"
-#include "web/request_state.hpp"
+#include "service/meetings/meetings.hpp"
 
 namespace samspil::api {
 namespace {
@@ -55,26 +55,16 @@ nlohmann::json view_json(const service::MeetingView& v) {
   return j;
 }
 
-std::string text(const nlohmann::json& body, const char* key) {
-  const auto it = body.find(key);
-  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::int64_t integer(const nlohmann::json& body, const char* key, std::int64_t fallback = 0) {
-  const auto it = body.find(key);
-  return it != body.end() && it->is_number_integer() ? it->get<std::int64_t>() : fallback;
-}
-
 }  // namespace
 
-void add_meeting_api_routes(http::Router& router, const web::WebContext& context) {
+void add_meeting_api_routes(http::Router& router, const edge::Context& context) {
   router.add(
       "GET", "/api/v1/cases/{id}/meeting-options",
       [&context](http::Request& r) {
         const std::string course = r.query_param("course").empty() ? "same" : r.query_param("course");
         nlohmann::json items = nlohmann::json::array();
-        for (const auto& o : service::Meetings(context.db, web::meetings_config(context))
-                                 .options(web::actor(r), r.params.at("id"), course, context.now_ms())) {
+        for (const auto& o : context.services.meetings
+                                 .options(edge::actor(r), r.params.at("id"), course, context.now_ms())) {
           items.push_back({{"type", o.type_id},
                            {"name", o.name},
                            {"allowed", o.allowed},
@@ -101,7 +91,7 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
           return invalid({{"duration", "Varigheden skal være et antal minutter"}});
         }
         const auto result =
-            service::Meetings(context.db, web::meetings_config(context)).find_slots(web::actor(r), r.params.at("id"), s, context.now_ms());
+            context.services.meetings.find_slots(edge::actor(r), r.params.at("id"), s, context.now_ms());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& slot : result.slots) items.push_back({{"starts_at", slot.start_ms}, {"ends_at", slot.end_ms}});
         return json(200, {{"items", items}, {"calendar_failures", result.calendar_failures}});
@@ -113,7 +103,7 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
       [&context](http::Request& r) {
         nlohmann::json items = nlohmann::json::array();
         for (const auto& m :
-             service::Meetings(context.db, web::meetings_config(context)).of_case(web::actor(r), r.params.at("id"), context.now_ms())) {
+             context.services.meetings.of_case(edge::actor(r), r.params.at("id"), context.now_ms())) {
           items.push_back(meeting_json(m));
         }
         return json(200, {{"items", items}, {"next_cursor", nullptr}});
@@ -127,12 +117,12 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
         if (!body) return bad_json();
         service::ConveneRequest in;
         in.case_id = r.params.at("id");
-        in.type_id = text(*body, "type");
-        in.course = text(*body, "course").empty() ? "same" : text(*body, "course");
-        in.follow_up_of = text(*body, "follow_up_of");
-        in.starts_at_ms = integer(*body, "starts_at");
-        in.duration_minutes = static_cast<int>(integer(*body, "duration_minutes"));
-        in.location = text(*body, "location");
+        in.type_id = text_of(*body, "type");
+        in.course = text_of(*body, "course").empty() ? "same" : text_of(*body, "course");
+        in.follow_up_of = text_of(*body, "follow_up_of");
+        in.starts_at_ms = integer_of(*body, "starts_at");
+        in.duration_minutes = static_cast<int>(integer_of(*body, "duration_minutes"));
+        in.location = text_of(*body, "location");
         if (const auto it = body->find("participants"); it != body->end() && it->is_array()) {
           for (const auto& p : *it) {
             if (p.is_string()) in.user_ids.push_back(p.get<std::string>());
@@ -141,7 +131,7 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
         if (const auto it = body->find("invite_child"); it != body->end() && it->is_boolean()) in.invite_child = it->get<bool>();
         if (const auto it = body->find("network"); it != body->end() && it->is_array()) {
           for (const auto& n : *it) {
-            if (n.is_object()) in.network.push_back({text(n, "name"), text(n, "email")});
+            if (n.is_object()) in.network.push_back({text_of(n, "name"), text_of(n, "email")});
           }
         }
         // R4.4: times offered to the parents (types whose booking says parents_choose_date).
@@ -154,8 +144,8 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
             if (holder.is_string()) in.roles.emplace_back(role, holder.get<std::string>());
           }
         }
-        service::Meetings meetings(context.db, web::meetings_config(context));
-        const auto& who = web::actor(r);
+        auto& meetings = context.services.meetings;
+        const auto& who = edge::actor(r);
         const auto id = meetings.convene(who, in, context.now_ms());
         return json(201, view_json(meetings.get(who, id, context.now_ms())));
       },
@@ -164,8 +154,8 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
   router.add(
       "GET", "/api/v1/meetings/{id}",
       [&context](http::Request& r) {
-        return json(200, view_json(service::Meetings(context.db, web::meetings_config(context))
-                                       .get(web::actor(r), r.params.at("id"), context.now_ms())));
+        return json(200, view_json(context.services.meetings
+                                       .get(edge::actor(r), r.params.at("id"), context.now_ms())));
       },
       {.name = "api.meetings.show", .policy = "signed_in", .execution = kWorker});
 
@@ -174,9 +164,9 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
       [&context](http::Request& r) {
         const auto body = parse_object(r);
         if (!body) return bad_json();
-        service::Meetings meetings(context.db, web::meetings_config(context));
-        const auto& who = web::actor(r);
-        meetings.respond(who, r.params.at("id"), text(*body, "response"), context.now_ms());
+        auto& meetings = context.services.meetings;
+        const auto& who = edge::actor(r);
+        meetings.respond(who, r.params.at("id"), text_of(*body, "response"), context.now_ms());
         return json(200, view_json(meetings.get(who, r.params.at("id"), context.now_ms())));
       },
       {.name = "api.meetings.respond", .policy = "signed_in", .execution = kWorker});
@@ -186,11 +176,11 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
       [&context](http::Request& r) {
         const auto body = parse_object(r);
         if (!body) return bad_json();
-        service::Meetings meetings(context.db, web::meetings_config(context));
-        const auto& who = web::actor(r);
-        meetings.move(who, r.params.at("id"), integer(*body, "starts_at"),
-                      static_cast<int>(integer(*body, "duration_minutes")), text(*body, "location"),
-                      text(*body, "reason"), context.now_ms());
+        auto& meetings = context.services.meetings;
+        const auto& who = edge::actor(r);
+        meetings.move(who, r.params.at("id"), integer_of(*body, "starts_at"),
+                      static_cast<int>(integer_of(*body, "duration_minutes")), text_of(*body, "location"),
+                      text_of(*body, "reason"), context.now_ms());
         return json(200, view_json(meetings.get(who, r.params.at("id"), context.now_ms())));
       },
       {.name = "api.meetings.move", .policy = "staff", .execution = kWorker});
@@ -200,9 +190,9 @@ void add_meeting_api_routes(http::Router& router, const web::WebContext& context
       [&context](http::Request& r) {
         const auto body = parse_object(r);
         if (!body) return bad_json();
-        service::Meetings meetings(context.db, web::meetings_config(context));
-        const auto& who = web::actor(r);
-        meetings.cancel(who, r.params.at("id"), text(*body, "reason"), context.now_ms());
+        auto& meetings = context.services.meetings;
+        const auto& who = edge::actor(r);
+        meetings.cancel(who, r.params.at("id"), text_of(*body, "reason"), context.now_ms());
         return json(200, view_json(meetings.get(who, r.params.at("id"), context.now_ms())));
       },
       {.name = "api.meetings.cancel", .policy = "staff", .execution = kWorker});

@@ -1,9 +1,9 @@
 // /api/v1/meetings/{id}/obligations: the obligations of a meeting (X3) with owner, due time
 // and status (done, open, missed, unknown: the anchor fact is not known yet).
 #include "api/json.hpp"
+#include "edge/request_state.hpp"
+#include "edge/service_config.hpp"
 #include "http/router.hpp"
-#include "web/agenda_support.hpp"
-#include "web/request_state.hpp"
 
 namespace samspil::api {
 
@@ -26,13 +26,13 @@ nlohmann::json obligation_json(const service::obligations::ObligationView& o) {
           {"status", o.status}};
 }
 
-void add_obligation_api_routes(http::Router& router, const web::WebContext& context) {
+void add_obligation_api_routes(http::Router& router, const edge::Context& context) {
   router.add(
       "GET", "/api/v1/meetings/{id}/obligations",
       [&context](http::Request& request) {
         if (!context.models) throw service::NotFound("Mødet findes ikke");
-        service::Agendas agendas(context.db, web::agenda_config(context));
-        const auto view = agendas.view(web::actor(request), request.params.at("id"), context.now_ms());
+        auto& agendas = context.services.agendas;
+        const auto view = agendas.view(edge::actor(request), request.params.at("id"), context.now_ms());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& o : view.obligations) items.push_back(obligation_json(o));
         return api::json(200, {{"items", items}});

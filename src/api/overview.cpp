@@ -8,9 +8,9 @@
 
 #include "api/json.hpp"
 #include "api/routes.hpp"
-#include "service/overview.hpp"
-#include "service/perspectives.hpp"
-#include "web/request_state.hpp"
+#include "edge/request_state.hpp"
+#include "service/meetings/perspectives.hpp"
+#include "service/overview/overview.hpp"
 
 namespace samspil::api {
 
@@ -87,7 +87,7 @@ Json cases_json(const service::OverviewPage<service::OverviewCase>& page) {
 
 }  // namespace
 
-void add_overview_api_routes(http::Router& router, const web::WebContext& context) {
+void add_overview_api_routes(http::Router& router, const edge::Context& context) {
   const auto worker = http::Execution::worker_pool;
   router.add(
       "GET", "/api/v1/me/overview",
@@ -95,8 +95,8 @@ void add_overview_api_routes(http::Router& router, const web::WebContext& contex
         service::OverviewCursors cursors{request.query_param("meetings_after"), request.query_param("tasks_after"),
                                          request.query_param("cases_after"),
                                          request.query_param("obligations_after")};
-        const auto o = service::Overview(context.db, context.models)
-                           .of(web::actor(request), cursors, limit_param(request), context.now_ms());
+        const auto o = context.services.overview
+                           .of(edge::actor(request), cursors, limit_param(request), context.now_ms());
         Json compliance = Json::array();
         for (const auto& c : o.compliance) {
           compliance.push_back({{"unit_id", c.unit_id},
@@ -117,8 +117,8 @@ void add_overview_api_routes(http::Router& router, const web::WebContext& contex
   router.add(
       "GET", "/api/v1/me/meetings",
       [&context](http::Request& request) {
-        const auto page = service::Overview(context.db, context.models)
-                              .meetings(web::actor(request), request.query_param("after"), limit_param(request),
+        const auto page = context.services.overview
+                              .meetings(edge::actor(request), request.query_param("after"), limit_param(request),
                                         context.now_ms());
         return api::json(200, meetings_json(page));
       },
@@ -127,8 +127,8 @@ void add_overview_api_routes(http::Router& router, const web::WebContext& contex
   router.add(
       "GET", "/api/v1/me/obligations",
       [&context](http::Request& request) {
-        const auto page = service::Overview(context.db, context.models)
-                              .obligations(web::actor(request), request.query_param("after"), limit_param(request),
+        const auto page = context.services.overview
+                              .obligations(edge::actor(request), request.query_param("after"), limit_param(request),
                                            context.now_ms());
         return api::json(200, obligations_json(page));
       },
@@ -137,8 +137,8 @@ void add_overview_api_routes(http::Router& router, const web::WebContext& contex
   router.add(
       "GET", "/api/v1/meetings/{id}/perspectives",
       [&context](http::Request& request) {
-        const auto items = service::Perspectives(context.db, context.cipher, context.models)
-                               .for_meeting(web::actor(request), request.params.at("id"), context.now_ms());
+        const auto items = context.services.perspectives
+                               .for_meeting(edge::actor(request), request.params.at("id"), context.now_ms());
         Json out = Json::array();
         for (const auto& p : items) {
           out.push_back({{"author_id", p.author_id},

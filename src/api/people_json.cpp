@@ -105,7 +105,7 @@ nlohmann::json page_json(nlohmann::json items, const std::string& next_cursor) {
           {"next_cursor", next_cursor.empty() ? nlohmann::json(nullptr) : nlohmann::json(next_cursor)}};
 }
 
-std::shared_ptr<const service::people::ProfessionCatalogue> professions_for(const web::WebContext& context) {
+std::shared_ptr<const service::people::ProfessionCatalogue> professions_for(const edge::Context& context) {
   try {
     return std::make_shared<const service::people::ProfessionCatalogue>(
         service::people::load_professions(context.data_dir / "models" / "common" / "professions.yaml"));

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
-#include "service/errors.hpp"
-#include "service/organisation.hpp"
-#include "service/people.hpp"
-#include "web/context.hpp"
+#include "edge/context.hpp"
+#include "service/base/errors.hpp"
+#include "service/organisation/organisation.hpp"
+#include "service/people/people.hpp"
 
 namespace samspil::api {
 
@@ -34,6 +34,6 @@ nlohmann::json guardian_json(const service::people::GuardianView& guardian);
 nlohmann::json page_json(nlohmann::json items, const std::string& next_cursor);
 
 // The professions catalogue read once at start-up (empty when the model file is missing).
-std::shared_ptr<const service::people::ProfessionCatalogue> professions_for(const web::WebContext& context);
+std::shared_ptr<const service::people::ProfessionCatalogue> professions_for(const edge::Context& context);
 
 }  // namespace samspil::api

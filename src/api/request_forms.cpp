@@ -4,11 +4,12 @@
 // multipart/form-data with a "file" part; GET list and one file) and GET
 // …/request-form.pdf. Access and rules in service::RequestForms.
 #include "api/json.hpp"
+#include "edge/multipart.hpp"
+#include "edge/request_state.hpp"
+#include "edge/responses.hpp"
+#include "edge/service_config.hpp"
 #include "http/router.hpp"
-#include "service/errors.hpp"
-#include "web/multipart.hpp"
-#include "web/request_form_support.hpp"
-#include "web/request_state.hpp"
+#include "service/base/errors.hpp"
 
 namespace samspil::api {
 namespace {
@@ -87,8 +88,8 @@ std::optional<service::DraftInput> draft_from(const json& body, service::FieldEr
 
 }  // namespace
 
-void add_request_form_api_routes(http::Router& router, const web::WebContext& context) {
-  const auto pages = web::load_request_form_pages(context);
+void add_request_form_api_routes(http::Router& router, const edge::Context& context) {
+  const auto pages = edge::load_request_form_models(context);
   const auto worker = http::Execution::worker_pool;
   auto not_ready = [] { return http::Response::problem(503, "Ikke konfigureret", "Sager er ikke konfigureret."); };
 
@@ -96,8 +97,8 @@ void add_request_form_api_routes(http::Router& router, const web::WebContext& co
       "GET", "/api/v1/cases/{id}/request-form",
       [pages, &context, not_ready](http::Request& request) {
         if (!pages->ready()) return not_ready();
-        service::RequestForms forms(context.db, pages->config);
-        return api::json(200, view_json(forms.get(web::actor(request), request.params.at("id"), context.now_ms())));
+        auto& forms = context.services.request_forms;
+        return api::json(200, view_json(forms.get(edge::actor(request), request.params.at("id"), context.now_ms())));
       },
       {.name = "api.request_form.get", .policy = "signed_in", .execution = worker});
 
@@ -110,8 +111,8 @@ void add_request_form_api_routes(http::Router& router, const web::WebContext& co
         service::FieldErrors errors;
         const auto in = draft_from(*body, errors);
         if (!in) return invalid(errors);
-        service::RequestForms forms(context.db, pages->config);
-        return api::json(200, view_json(forms.save_draft(web::actor(request), request.params.at("id"), *in,
+        auto& forms = context.services.request_forms;
+        return api::json(200, view_json(forms.save_draft(edge::actor(request), request.params.at("id"), *in,
                                                          context.now_ms())));
       },
       {.name = "api.request_form.save", .policy = "staff", .execution = worker});
@@ -130,8 +131,8 @@ void add_request_form_api_routes(http::Router& router, const web::WebContext& co
         }
         in.confirmed = body->value("confirmed", false);
         in.idempotency_key = request.header("idempotency-key");
-        service::RequestForms forms(context.db, pages->config);
-        return api::json(200, view_json(forms.complete(web::actor(request), request.params.at("id"), in,
+        auto& forms = context.services.request_forms;
+        return api::json(200, view_json(forms.complete(edge::actor(request), request.params.at("id"), in,
                                                        context.now_ms())));
       },
       {.name = "api.request_form.complete", .policy = "staff", .execution = worker});
@@ -140,8 +141,8 @@ void add_request_form_api_routes(http::Router& router, const web::WebContext& co
       "POST", "/api/v1/cases/{id}/request-form/versions",
       [pages, &context, not_ready](http::Request& request) {
         if (!pages->ready()) return not_ready();
-        service::RequestForms forms(context.db, pages->config);
-        return api::json(201, view_json(forms.start_new_version(web::actor(request), request.params.at("id"),
+        auto& forms = context.services.request_forms;
+        return api::json(201, view_json(forms.start_new_version(edge::actor(request), request.params.at("id"),
                                                                 request.header("idempotency-key"), context.now_ms())));
       },
       {.name = "api.request_form.new_version", .policy = "staff", .execution = worker});
@@ -151,15 +152,15 @@ void add_request_form_api_routes(http::Router& router, const web::WebContext& co
       [pages, &context, not_ready](http::Request& request) {
         if (!pages->ready()) return not_ready();
         service::NewAttachment file;
-        if (web::multipart_boundary(request.header("content-type"))) {
-          const auto parts = web::read_multipart(request);  // malformed: no file (404 to outsiders first)
-          if (const auto* p = parts ? web::find_part(*parts, "file") : nullptr) file = {p->filename, p->data};
+        if (edge::multipart_boundary(request.header("content-type"))) {
+          const auto parts = edge::read_multipart(request);  // malformed: no file (404 to outsiders first)
+          if (const auto* p = parts ? edge::find_part(*parts, "file") : nullptr) file = {p->filename, p->data};
         } else {
           const auto name = http::percent_decode(request.header("x-filename"), false);
           file = {name.value_or(""), request.body};
         }
-        service::RequestForms forms(context.db, pages->config);
-        return api::json(201, attachment_json(forms.add_attachment(web::actor(request), request.params.at("id"), file,
+        auto& forms = context.services.request_forms;
+        return api::json(201, attachment_json(forms.add_attachment(edge::actor(request), request.params.at("id"), file,
                                                                    context.now_ms())));
       },
       {.name = "api.request_form.attachment_add", .policy = "staff", .execution = worker});
@@ -168,8 +169,8 @@ void add_request_form_api_routes(http::Router& router, const web::WebContext& co
       "GET", "/api/v1/cases/{id}/request-form/attachments",
       [pages, &context, not_ready](http::Request& request) {
         if (!pages->ready()) return not_ready();
-        service::RequestForms forms(context.db, pages->config);
-        const auto view = forms.get(web::actor(request), request.params.at("id"), context.now_ms());
+        auto& forms = context.services.request_forms;
+        const auto view = forms.get(edge::actor(request), request.params.at("id"), context.now_ms());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& a : view.attachments) items.push_back(attachment_json(a));
         return api::json(200, {{"items", items}, {"next_cursor", nullptr}});
@@ -180,10 +181,10 @@ void add_request_form_api_routes(http::Router& router, const web::WebContext& co
       "GET", "/api/v1/cases/{id}/request-form/attachments/{file}",
       [pages, &context, not_ready](http::Request& request) {
         if (!pages->ready()) return not_ready();
-        service::RequestForms forms(context.db, pages->config);
-        const auto file = forms.attachment(web::actor(request), request.params.at("id"), request.params.at("file"),
+        auto& forms = context.services.request_forms;
+        const auto file = forms.attachment(edge::actor(request), request.params.at("id"), request.params.at("file"),
                                            context.now_ms());
-        return web::download(file.bytes, file.info.content_type, file.info.name);
+        return edge::download(file.bytes, file.info.content_type, file.info.name);
       },
       {.name = "api.request_form.attachment", .policy = "signed_in", .execution = worker});
 
@@ -191,9 +192,9 @@ void add_request_form_api_routes(http::Router& router, const web::WebContext& co
       "GET", "/api/v1/cases/{id}/request-form.pdf",
       [pages, &context, not_ready](http::Request& request) {
         if (!pages->ready()) return not_ready();
-        service::RequestForms forms(context.db, pages->config);
+        auto& forms = context.services.request_forms;
         try {
-          return web::download(forms.pdf(web::actor(request), request.params.at("id"), context.now_ms()),
+          return edge::download(forms.pdf(edge::actor(request), request.params.at("id"), context.now_ms()),
                                "application/pdf", "anmodningsskema.pdf");
         } catch (const service::PdfUnavailable&) {
           return http::Response::problem(503, "PDF kunne ikke dannes", "Prøv igen om lidt.");

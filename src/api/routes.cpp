@@ -7,32 +7,32 @@
 
 namespace samspil::api {
 
-void add_access_log_routes(http::Router& router, const web::WebContext& context);
-void add_me_routes(http::Router& router, const web::WebContext& context);
-void add_me_children_routes(http::Router& router, const web::WebContext& context);
-void add_freebusy_api_routes(http::Router& router, const web::WebContext& context);
-void add_case_api_routes(http::Router& router, const web::WebContext& context);
-void add_request_form_api_routes(http::Router& router, const web::WebContext& context);
-void add_meeting_api_routes(http::Router& router, const web::WebContext& context);
-void add_meeting_role_api_routes(http::Router& router, const web::WebContext& context);
-void add_date_poll_api_routes(http::Router& router, const web::WebContext& context);
-void add_triage_api_routes(http::Router& router, const web::WebContext& context);
-void add_task_api_routes(http::Router& router, const web::WebContext& context);
-void add_consent_api_routes(http::Router& router, const web::WebContext& context);
-void add_child_api_routes(http::Router& router, const web::WebContext& context);
-void add_unit_api_routes(http::Router& router, const web::WebContext& context);
-void add_user_api_routes(http::Router& router, const web::WebContext& context);
-void add_guardian_api_routes(http::Router& router, const web::WebContext& context);
-void add_agenda_api_routes(http::Router& router, const web::WebContext& context);
-void add_agenda_file_api_routes(http::Router& router, const web::WebContext& context);
-void add_obligation_api_routes(http::Router& router, const web::WebContext& context);
-void add_evaluation_api_routes(http::Router& router, const web::WebContext& context);
-void add_overview_api_routes(http::Router& router, const web::WebContext& context);
-void add_settings_api_routes(http::Router& router, const web::WebContext& context);
-void add_agreement_api_routes(http::Router& router, const web::WebContext& context);
-void add_meeting_events_api_routes(http::Router& router, const web::WebContext& context);
+void add_access_log_routes(http::Router& router, const edge::Context& context);
+void add_me_routes(http::Router& router, const edge::Context& context);
+void add_me_children_routes(http::Router& router, const edge::Context& context);
+void add_freebusy_api_routes(http::Router& router, const edge::Context& context);
+void add_case_api_routes(http::Router& router, const edge::Context& context);
+void add_request_form_api_routes(http::Router& router, const edge::Context& context);
+void add_meeting_api_routes(http::Router& router, const edge::Context& context);
+void add_meeting_role_api_routes(http::Router& router, const edge::Context& context);
+void add_date_poll_api_routes(http::Router& router, const edge::Context& context);
+void add_triage_api_routes(http::Router& router, const edge::Context& context);
+void add_task_api_routes(http::Router& router, const edge::Context& context);
+void add_consent_api_routes(http::Router& router, const edge::Context& context);
+void add_child_api_routes(http::Router& router, const edge::Context& context);
+void add_unit_api_routes(http::Router& router, const edge::Context& context);
+void add_user_api_routes(http::Router& router, const edge::Context& context);
+void add_guardian_api_routes(http::Router& router, const edge::Context& context);
+void add_agenda_api_routes(http::Router& router, const edge::Context& context);
+void add_agenda_file_api_routes(http::Router& router, const edge::Context& context);
+void add_obligation_api_routes(http::Router& router, const edge::Context& context);
+void add_evaluation_api_routes(http::Router& router, const edge::Context& context);
+void add_overview_api_routes(http::Router& router, const edge::Context& context);
+void add_settings_api_routes(http::Router& router, const edge::Context& context);
+void add_agreement_api_routes(http::Router& router, const edge::Context& context);
+void add_meeting_events_api_routes(http::Router& router, const edge::Context& context);
 
-void add_routes(http::Router& router, const web::WebContext& context) {
+void add_routes(http::Router& router, const edge::Context& context) {
   (void)context;
   // The OpenAPI document is data (openapi/v1.json), read once at start-up; a test keeps it
   // true to the router's /api/v1 routes.

@@ -1,18 +1,13 @@
-// /api/v1/settings: the municipality's settings (administrators; rules in service/settings).
+// /api/v1/settings: the municipality's settings (administrators; rules in service/organisation/settings).
 // PUT takes {"case_model_id": "...", "retention_days": 1825}.
 #include "api/json.hpp"
+#include "edge/context.hpp"
+#include "edge/request_state.hpp"
 #include "http/router.hpp"
-#include "service/settings.hpp"
-#include "web/context.hpp"
-#include "web/request_state.hpp"
+#include "service/organisation/settings.hpp"
 
 namespace samspil::api {
 namespace {
-
-const service::ModelRegistry& registry(const web::WebContext& ctx) {
-  static const service::ModelRegistry empty = service::ModelRegistry::of({}, "");
-  return ctx.models != nullptr ? *ctx.models : empty;
-}
 
 nlohmann::json settings_json(const service::ModelRegistry& models, const service::TenantSettings& s) {
   const auto* model = models.find(s.case_model_id);
@@ -31,12 +26,12 @@ nlohmann::json settings_json(const service::ModelRegistry& models, const service
 
 }  // namespace
 
-void add_settings_api_routes(http::Router& router, const web::WebContext& context) {
+void add_settings_api_routes(http::Router& router, const edge::Context& context) {
   router.add(
       "GET", "/api/v1/settings",
       [&context](http::Request& request) {
-        const auto& models = registry(context);
-        return api::json(200, settings_json(models, service::Settings(context.db, models).get(web::actor(request))));
+        const auto& models = context.services.models();
+        return api::json(200, settings_json(models, context.services.tenant_settings.get(edge::actor(request))));
       },
       {.name = "api.settings.show", .policy = "admin", .execution = http::Execution::worker_pool});
 
@@ -55,9 +50,9 @@ void add_settings_api_routes(http::Router& router, const web::WebContext& contex
                                   : it->is_string()        ? it->get<std::string>()
                                                            : std::string();
         }
-        const auto& models = registry(context);
-        return api::json(200, settings_json(models, service::Settings(context.db, models)
-                                                        .update(web::actor(request), change, context.now_ms())));
+        const auto& models = context.services.models();
+        return api::json(200, settings_json(models, context.services.tenant_settings
+                                                        .update(edge::actor(request), change, context.now_ms())));
       },
       {.name = "api.settings.update", .policy = "admin", .execution = http::Execution::worker_pool});
 }

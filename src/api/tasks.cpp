@@ -1,10 +1,10 @@
 // /api/v1/me/tasks (the caller's open tasks, earliest due first, cursor pages) and
 // POST /api/v1/tasks/{id}/done (owner only; someone else's task is 404).
 #include "api/json.hpp"
+#include "edge/context.hpp"
+#include "edge/request_state.hpp"
 #include "http/router.hpp"
-#include "service/tasks.hpp"
-#include "web/context.hpp"
-#include "web/request_state.hpp"
+#include "service/tasks/tasks.hpp"
 
 namespace samspil::api {
 namespace {
@@ -38,13 +38,13 @@ int limit_param(const http::Request& request) {
 
 }  // namespace
 
-void add_task_api_routes(http::Router& router, const web::WebContext& context) {
+void add_task_api_routes(http::Router& router, const edge::Context& context) {
   const auto worker = http::Execution::worker_pool;
   router.add(
       "GET", "/api/v1/me/tasks",
       [&context](http::Request& request) {
-        const auto page = service::Tasks(context.db, context.cipher)
-                              .mine(web::actor(request), request.query_param("cursor"), limit_param(request),
+        const auto page = context.services.tasks
+                              .mine(edge::actor(request), request.query_param("cursor"), limit_param(request),
                                     context.now_ms());
         Json items = Json::array();
         for (const auto& t : page.items) items.push_back(task_json(t));
@@ -55,8 +55,8 @@ void add_task_api_routes(http::Router& router, const web::WebContext& context) {
   router.add(
       "POST", "/api/v1/tasks/{id}/done",
       [&context](http::Request& request) {
-        const auto done = service::Tasks(context.db, context.cipher)
-                              .complete(web::actor(request), request.params.at("id"), context.now_ms());
+        const auto done = context.services.tasks
+                              .complete(edge::actor(request), request.params.at("id"), context.now_ms());
         return json(200, task_json(done));
       },
       {.name = "api.tasks.done", .policy = "staff", .execution = worker});

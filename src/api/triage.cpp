@@ -2,10 +2,10 @@
 // POST /api/v1/cases/{id}/triage-decisions (assign / more_info / redirect_kv / decline).
 // Thin: parse, one service call, JSON.
 #include "api/json.hpp"
+#include "edge/context.hpp"
+#include "edge/request_state.hpp"
 #include "http/router.hpp"
-#include "service/triage.hpp"
-#include "web/context.hpp"
-#include "web/request_state.hpp"
+#include "service/triage/triage.hpp"
 
 namespace samspil::api {
 namespace {
@@ -14,23 +14,18 @@ using Json = nlohmann::json;
 
 Json optional_number(const std::optional<double>& v) { return v ? Json(*v) : Json(nullptr); }
 
-std::string text(const Json& body, const char* key) {
-  const auto it = body.find(key);
-  return it != body.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-service::Triage triage_of(const web::WebContext& ctx) {
-  return service::Triage(ctx.db, {ctx.models, ctx.cipher, ctx.settings.public_base_url});
+service::Triage& triage_of(const edge::Context& ctx) {
+  return ctx.services.triage;
 }
 
 }  // namespace
 
-void add_triage_api_routes(http::Router& router, const web::WebContext& context) {
+void add_triage_api_routes(http::Router& router, const edge::Context& context) {
   const auto worker = http::Execution::worker_pool;
   router.add(
       "GET", "/api/v1/ppr/queue",
       [&context](http::Request& request) {
-        const auto board = triage_of(context).board(web::actor(request), context.now_ms());
+        const auto board = triage_of(context).board(edge::actor(request), context.now_ms());
         Json items = Json::array();
         for (const auto& e : board.queue) {
           Json staff = Json::array();
@@ -63,8 +58,8 @@ void add_triage_api_routes(http::Router& router, const web::WebContext& context)
         const auto body = parse_object(request);
         if (!body) return bad_json();
         const auto result = triage_of(context).decide(
-            web::actor(request), request.params.at("id"),
-            {text(*body, "decision"), text(*body, "assignee_id"), text(*body, "reason")}, context.now_ms());
+            edge::actor(request), request.params.at("id"),
+            {text_of(*body, "decision"), text_of(*body, "assignee_id"), text_of(*body, "reason")}, context.now_ms());
         return json(201, {{"id", result.decision_id},
                           {"state", result.new_state},
                           {"task_id", result.task_id.empty() ? Json(nullptr) : Json(result.task_id)},

@@ -1,19 +1,19 @@
 // /api/v1/units: the municipality's organisational units (administrators only; rules in
-// service/organisation).
+// service/organisation/organisation).
 #include "api/json.hpp"
 #include "api/people_json.hpp"
+#include "edge/request_state.hpp"
 #include "http/router.hpp"
-#include "web/request_state.hpp"
 
 namespace samspil::api {
 
 namespace org = service::organisation;
 
-void add_unit_api_routes(http::Router& router, const web::WebContext& context) {
+void add_unit_api_routes(http::Router& router, const edge::Context& context) {
   router.add(
       "GET", "/api/v1/units",
       [&context](http::Request& request) {
-        const auto page = org::list_units(context.db, web::actor(request), request.query_param("after"),
+        const auto page = org::list_units(context.db, edge::actor(request), request.query_param("after"),
                                           limit_param(request));
         nlohmann::json items = nlohmann::json::array();
         for (const auto& u : page.units) items.push_back(unit_json(u));
@@ -31,14 +31,14 @@ void add_unit_api_routes(http::Router& router, const web::WebContext& context) {
                              string_field(*body, "kind", errors).value_or(""),
                              string_field(*body, "parent_id", errors).value_or("")};
         if (!errors.empty()) return invalid(errors);
-        return api::json(201, unit_json(org::create_unit(context.db, web::actor(request), input, context.now_ms())));
+        return api::json(201, unit_json(org::create_unit(context.db, edge::actor(request), input, context.now_ms())));
       },
       {.name = "api.units.create", .policy = "admin", .execution = http::Execution::worker_pool});
 
   router.add(
       "GET", "/api/v1/units/{id}",
       [&context](http::Request& request) {
-        return api::json(200, unit_json(org::get_unit(context.db, web::actor(request), request.params.at("id"))));
+        return api::json(200, unit_json(org::get_unit(context.db, edge::actor(request), request.params.at("id"))));
       },
       {.name = "api.units.show", .policy = "admin", .execution = http::Execution::worker_pool});
 
@@ -53,7 +53,7 @@ void add_unit_api_routes(http::Router& router, const web::WebContext& context) {
         // "parent_id": null moves the unit to the top; absent keeps it where it is.
         if (body->contains("parent_id")) patch.parent_id = string_field(*body, "parent_id", errors).value_or("");
         if (!errors.empty()) return invalid(errors);
-        return api::json(200, unit_json(org::update_unit(context.db, web::actor(request), request.params.at("id"),
+        return api::json(200, unit_json(org::update_unit(context.db, edge::actor(request), request.params.at("id"),
                                                          patch, context.now_ms())));
       },
       {.name = "api.units.update", .policy = "admin", .execution = http::Execution::worker_pool});

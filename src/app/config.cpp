@@ -6,7 +6,7 @@
 
 #include "app/cli_support.hpp"
 #include "crypto/field_cipher.hpp"
-#include "service/records_export.hpp"
+#include "service/agreements/records_export.hpp"
 
 namespace samspil::app {
 

@@ -2,8 +2,8 @@
 
 #include "app/clock.hpp"
 #include "jobs/probe.hpp"
-#include "service/meetings.hpp"
-#include "service/obligations.hpp"
+#include "service/meetings/meetings.hpp"
+#include "service/obligations/obligations.hpp"
 
 namespace samspil::app {
 

@@ -5,8 +5,8 @@
 #include <string>
 
 #include "jobs/queue.hpp"
-#include "service/mail_outbox.hpp"
-#include "service/records_export.hpp"
+#include "service/agreements/records_export.hpp"
+#include "service/base/mail_outbox.hpp"
 
 namespace samspil::app {
 

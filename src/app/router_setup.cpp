@@ -2,9 +2,9 @@
 
 #include "api/routes.hpp"
 #include "app/ops_routes.hpp"
+#include "edge/session_middleware.hpp"
 #include "web/error_pages.hpp"
 #include "web/routes.hpp"
-#include "web/session_middleware.hpp"
 #include "web/sso.hpp"
 
 namespace samspil::app {
@@ -14,7 +14,7 @@ void build_router(http::Router& router, storage::Database& db, http::Metrics& me
   router.use(database_unavailable_middleware());
   add_ops_routes(router, db, metrics, context.data_dir);
   // Principal (session cookie or bearer token), CSRF and the routes' policies (deny by default).
-  web::install_middleware(router, context);
+  edge::install_middleware(router, context);
   web::add_routes(router, context);
   web::add_sso_routes(router, context, sso);
   // Unknown addresses: a Danish HTML page for browsers, problem+json under /api/.

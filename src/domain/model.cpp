@@ -44,6 +44,11 @@ const CaseState* CaseMachine::state(std::string_view id) const {
   return nullptr;
 }
 
+std::string CaseMachine::triage_via(std::string_view decision) const {
+  const auto it = triage.find(decision);
+  return it != triage.end() ? it->second : std::string();
+}
+
 std::string Diagnostic::to_string() const {
   return file + ":" + std::to_string(line) + ":" + std::to_string(column) + ": " + message;
 }

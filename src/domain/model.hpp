@@ -209,13 +209,21 @@ struct CaseMove {
   RuleIds rules;
 };
 
+// PPR's decisions on a request to the district (P1, P2), in the service's stable codes.
+inline constexpr std::string_view kTriageDecisions[] = {"assign", "more_info", "redirect_kv", "decline"};
+
 struct CaseMachine {
   std::string initial;
   std::vector<CaseState> states;
   std::vector<CaseEvent> events;
   std::vector<CaseMove> moves;
+  // `case.triage`: which move (its via: a forum or event of a move) each PPR decision makes,
+  // e.g. assign -> distriktsmoede. A model without it offers no triage.
+  std::map<std::string, std::string, std::less<>> triage;
 
   const CaseState* state(std::string_view id) const;
+  // The via of the move a triage decision makes; "" when the model has none for it.
+  std::string triage_via(std::string_view decision) const;
 };
 
 // Action plans (P4, P5): the template's sections, intervention levels and principles.

@@ -1,4 +1,5 @@
 // Model loader: transitions between meeting types, the case state machine and its checks.
+#include <algorithm>
 #include <deque>
 #include <set>
 
@@ -33,8 +34,38 @@ void parse_transitions(Reader& r, const YAML::Node& list) {
   }
 }
 
+// case.triage: {decision: via}. Each decision is one the service knows (kTriageDecisions)
+// and each via one that a move of this case machine goes through.
+void parse_triage(Reader& r, const YAML::Node& node, CaseMachine& m) {
+  if (!node.IsDefined()) return;
+  if (!node.IsMap()) {
+    r.error(node, "'case.triage' skal være en tabel fra PPR's beslutninger til skift (fx assign: distriktsmoede)");
+    return;
+  }
+  std::string known;
+  for (const auto d : kTriageDecisions) known += (known.empty() ? "" : ", ") + std::string(d);
+  for (const auto& entry : node) {
+    const std::string decision = entry.first.Scalar();
+    if (std::find(std::begin(kTriageDecisions), std::end(kTriageDecisions), decision) == std::end(kTriageDecisions)) {
+      r.error(entry.first, "Ukendt beslutning '" + decision + "' i case.triage (kendte: " + known + ")");
+      continue;
+    }
+    if (!entry.second.IsScalar() || entry.second.Scalar().empty()) {
+      r.error(entry.second, "Beslutningen '" + decision + "' skal pege på et skifts via (et forum eller en hændelse)");
+      continue;
+    }
+    const std::string via = entry.second.Scalar();
+    const bool moved = std::any_of(m.moves.begin(), m.moves.end(), [&](const CaseMove& mv) { return mv.via == via; });
+    if (!moved) {
+      r.error(entry.second, "Beslutningen '" + decision + "' peger på '" + via + "', som intet skift i case.moves går via");
+      continue;
+    }
+    m.triage[decision] = via;
+  }
+}
+
 void parse_case(Reader& r, const YAML::Node& map, Pos& initial_pos) {
-  if (!r.expect_map(map, {"initial", "states", "events", "moves"}, "case")) return;
+  if (!r.expect_map(map, {"initial", "states", "events", "moves", "triage"}, "case")) return;
   CaseMachine& m = r.model().case_machine;
   if (auto initial = r.text(map, "initial", "case")) {
     if (!m.initial.empty()) {
@@ -99,6 +130,7 @@ void parse_case(Reader& r, const YAML::Node& map, Pos& initial_pos) {
       m.moves.push_back(std::move(mv));
     }
   }
+  parse_triage(r, at(map, "triage"), m);
 }
 
 void check_case_machine(Reader& r, const Pos& initial_pos) {

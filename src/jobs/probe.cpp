@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <thread>
 
+#include "storage/job_store.hpp"
+
 namespace samspil::jobs {
 
 void register_probe_handler(Worker& worker) {
@@ -14,8 +16,7 @@ void register_probe_handler(Worker& worker) {
     if (const auto sleep = payload.find("sleep_ms"); sleep != payload.end() && sleep->is_number_integer()) {
       std::this_thread::sleep_for(std::chrono::milliseconds(sleep->get<std::int64_t>()));
     }
-    conn.query("INSERT INTO job_probe_runs (job_id, worker, ran_at) VALUES ($1, $2, $3)",
-               {job.id, worker_id, system_now_ms()});
+    storage::insert_probe_run(conn, job.id, worker_id, system_now_ms());
   });
 }
 

@@ -1,6 +1,5 @@
-// The job queue's store and worker. Every state change is one UPDATE guarded by the
-// lease (lease_owner and state='running'), so a worker that lost its lease can never
-// overwrite the outcome recorded by the worker that took the job over.
+// The job queue's worker: leases due jobs, runs each handler in the job's own transaction
+// and records the outcome. Its statements are storage/job_store's.
 #include "jobs/queue.hpp"
 
 #include <spdlog/spdlog.h>
@@ -11,6 +10,8 @@
 #include <random>
 #include <thread>
 
+#include "storage/job_store.hpp"
+
 namespace samspil::jobs {
 
 namespace {
@@ -20,8 +21,6 @@ namespace {
 void log_warning(const nlohmann::json& event) { spdlog::warn("{}", event.dump()); }
 
 using storage::Connection;
-using storage::Dialect;
-using storage::Value;
 
 constexpr std::size_t kMaxErrorLength = 2000;
 
@@ -37,22 +36,6 @@ class PermanentFailure : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
-
-std::string lease_sql(Dialect dialect) {
-  // Ready jobs that are due, and running jobs whose lease expired (their worker died).
-  // On PostgreSQL SKIP LOCKED lets concurrent workers take disjoint batches, and skips a
-  // job whose handler transaction is still open; SQLite has a single writer and runs this
-  // inside BEGIN IMMEDIATE.
-  std::string sql =
-      "UPDATE jobs SET state = 'running', lease_owner = $1, lease_until = $2, attempts = attempts + 1 "
-      "WHERE id IN (SELECT id FROM jobs "
-      "WHERE (state = 'ready' AND run_at <= $3) "
-      "OR (state = 'running' AND lease_until <= $3 AND attempts < max_attempts) "
-      "ORDER BY run_at, id LIMIT $4";
-  if (dialect == Dialect::postgresql) sql += " FOR UPDATE SKIP LOCKED";
-  sql += ") RETURNING id, kind, payload, tenant, attempts, max_attempts";
-  return sql;
-}
 
 std::string truncate(std::string s) {
   if (s.size() > kMaxErrorLength) s = s.substr(0, kMaxErrorLength) + "…";
@@ -90,13 +73,8 @@ std::chrono::milliseconds retry_delay(const WorkerOptions& options, int attempts
 }
 
 std::int64_t enqueue(Connection& conn, const NewJob& job, std::int64_t now_ms) {
-  const Value tenant = job.tenant ? Value(*job.tenant) : Value(nullptr);
-  const std::int64_t run_at = job.run_at_ms == 0 ? now_ms : job.run_at_ms;
-  auto result = conn.query(
-      "INSERT INTO jobs (tenant, kind, payload, state, attempts, max_attempts, run_at, created_at) "
-      "VALUES ($1, $2, $3, 'ready', 0, $4, $5, $6) RETURNING id",
-      {tenant, job.kind, job.payload, static_cast<std::int64_t>(std::max(job.max_attempts, 1)), run_at, now_ms});
-  return result.rows.at(0).integer(0);
+  return storage::insert_job(conn, job.tenant, job.kind, job.payload, job.max_attempts,
+                             job.run_at_ms == 0 ? now_ms : job.run_at_ms, now_ms);
 }
 
 Worker::Worker(storage::Database& db, WorkerOptions options) : m_db(db), m_options(std::move(options)) {
@@ -109,25 +87,15 @@ void Worker::register_handler(std::string kind, JobHandler handler) {
 
 int Worker::run_once(std::int64_t now_ms) {
   const std::int64_t started = steady_ms();
-  const std::string sql = lease_sql(m_db.dialect());
-  const std::vector<Value> params = {m_options.worker_id, now_ms + m_options.lease.count(), now_ms,
-                                     static_cast<std::int64_t>(std::max(m_options.batch, 1))};
   auto rows = m_db.transaction([&](Connection& conn) {
-    // A job whose lease expired on its last attempt took its worker down with it (crash,
-    // SIGKILL, OOM) every time: it is dead, not leased again forever.
-    conn.query(
-        "UPDATE jobs SET state = 'dead', lease_until = NULL, done_at = $1, "
-        "last_error = 'the lease expired on the last attempt: the worker stopped while running the job' "
-        "WHERE state = 'running' AND lease_until <= $1 AND attempts >= max_attempts",
-        {now_ms});
-    return conn.query(sql, params).rows;
+    storage::bury_jobs_out_of_attempts(conn, now_ms);
+    return storage::lease_jobs(conn, m_options.worker_id, now_ms + m_options.lease.count(), now_ms, m_options.batch);
   });
   std::vector<Job> jobs;
   jobs.reserve(rows.size());
-  for (const auto& row : rows) {
-    jobs.push_back(Job{.id = row.integer(0), .kind = row.text(1), .payload = row.text(2),
-                       .tenant = row.optional_text(3), .attempts = static_cast<int>(row.integer(4)),
-                       .max_attempts = static_cast<int>(row.integer(5))});
+  for (auto& row : rows) {
+    jobs.push_back(Job{.id = row.id, .kind = std::move(row.kind), .payload = std::move(row.payload),
+                       .tenant = std::move(row.tenant), .attempts = row.attempts, .max_attempts = row.max_attempts});
   }
   std::sort(jobs.begin(), jobs.end(), [](const Job& a, const Job& b) { return a.id < b.id; });
   // The batch's attempts were charged when it was leased. Jobs this worker does not get to
@@ -176,20 +144,13 @@ bool Worker::run_job(const Job& job, std::int64_t now_ms) {
       // Take the row lock first (PostgreSQL): while this transaction is open no other
       // worker can lease the job, even if its lease runs out. SQLite's BEGIN IMMEDIATE
       // already excludes every other writer.
-      const char* claim = conn.dialect() == Dialect::postgresql
-                              ? "SELECT id FROM jobs WHERE id = $1 AND lease_owner = $2 AND state = 'running' FOR UPDATE"
-                              : "SELECT id FROM jobs WHERE id = $1 AND lease_owner = $2 AND state = 'running'";
-      if (conn.query(claim, {job.id, m_options.worker_id}).rows.empty()) throw LeaseLost();
+      if (!storage::claim_job(conn, job.id, m_options.worker_id)) throw LeaseLost();
       if (handler == m_handlers.end()) {
         throw PermanentFailure("no handler for job kind '" + job.kind + "' in worker " + m_options.worker_id);
       }
       handler_started = true;
       handler->second(conn, job);
-      const auto done = conn.query(
-          "UPDATE jobs SET state = 'done', done_at = $3, lease_until = NULL, last_error = NULL "
-          "WHERE id = $1 AND lease_owner = $2 AND state = 'running'",
-          {job.id, m_options.worker_id, now_ms});
-      if (done.affected != 1) throw LeaseLost();
+      if (!storage::finish_job(conn, job.id, m_options.worker_id, now_ms)) throw LeaseLost();
     });
     return true;
   } catch (const LeaseLost&) {
@@ -220,12 +181,7 @@ bool Worker::run_job(const Job& job, std::int64_t now_ms) {
 void Worker::hand_back(const Job& job, const std::string& why) {
   log_warning({{"event", "job_handed_back"}, {"job", job.id}, {"worker", m_options.worker_id}, {"error", why}});
   try {
-    m_db.transaction([&](Connection& conn) {
-      conn.query(
-          "UPDATE jobs SET state = 'ready', attempts = attempts - 1, lease_until = NULL "
-          "WHERE id = $1 AND lease_owner = $2 AND state = 'running'",
-          {job.id, m_options.worker_id});
-    });
+    m_db.transaction([&](Connection& conn) { storage::hand_back_job(conn, job.id, m_options.worker_id); });
   } catch (const storage::Unavailable&) {
     throw;
   } catch (const storage::DatabaseError& e) {
@@ -241,11 +197,7 @@ void Worker::record_failure(const Job& job, std::int64_t now_ms, const std::stri
   const std::string message = truncate("attempt " + std::to_string(job.attempts) + " of " +
                                        std::to_string(job.max_attempts) + ": " + error);
   m_db.transaction([&](Connection& conn) {
-    conn.query(
-        "UPDATE jobs SET state = $3, run_at = $4, last_error = $5, lease_until = NULL, "
-        "done_at = $6 WHERE id = $1 AND lease_owner = $2 AND state = 'running'",
-        {job.id, m_options.worker_id, std::string(dead ? "dead" : "ready"), run_at, message,
-         dead ? Value(now_ms) : Value(nullptr)});
+    storage::record_job_failure(conn, job.id, m_options.worker_id, dead, run_at, message, now_ms);
   });
   // Job ids and kinds only: payloads and errors may hold personal data.
   log_warning({{"event", "job_failed"}, {"job", job.id}, {"kind", job.kind}, {"attempt", job.attempts},
@@ -304,40 +256,20 @@ void Worker::loop(const std::function<bool()>& stop, Until until) {
 }
 
 QueueGauges queue_gauges(storage::Database& db) {
-  // Only the small states: 'done' rows accumulate, and a metrics scrape every few seconds
-  // must not count them. Served by the (state, run_at, id) index.
   auto lease = db.acquire();
-  QueueGauges gauges;
-  for (const auto& row :
-       lease->query("SELECT state, count(*) FROM jobs WHERE state IN ('ready', 'running', 'dead') GROUP BY state")
-           .rows) {
-    const std::string& state = row.text(0);
-    if (state == "ready") gauges.ready = row.integer(1);
-    else if (state == "running") gauges.running = row.integer(1);
-    else gauges.dead = row.integer(1);
-  }
-  return gauges;
+  const auto counts = storage::count_jobs(*lease, storage::JobStates::open_and_dead);
+  return {.ready = counts.ready, .running = counts.running, .dead = counts.dead};
 }
 
 QueueStats queue_stats(storage::Database& db) {
   auto lease = db.acquire();
-  QueueStats stats;
-  for (const auto& row : lease->query("SELECT state, count(*) FROM jobs GROUP BY state").rows) {
-    const std::string& state = row.text(0);
-    const std::int64_t n = row.integer(1);
-    if (state == "ready") stats.ready = n;
-    else if (state == "running") stats.running = n;
-    else if (state == "done") stats.done = n;
-    else if (state == "dead") stats.dead = n;
-  }
-  return stats;
+  const auto counts = storage::count_jobs(*lease, storage::JobStates::all);
+  return {.ready = counts.ready, .running = counts.running, .done = counts.done, .dead = counts.dead};
 }
 
 bool queue_busy(storage::Database& db, std::int64_t now_ms) {
   auto lease = db.acquire();
-  const auto rows = lease->query(
-      "SELECT count(*) FROM jobs WHERE (state = 'ready' AND run_at <= $1) OR state = 'running'", {now_ms});
-  return rows.rows.at(0).integer(0) > 0;
+  return storage::jobs_due_or_running(*lease, now_ms);
 }
 
 }  // namespace samspil::jobs

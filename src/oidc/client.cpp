@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "net/percent_encoding.hpp"
+
 namespace samspil::oidc {
 
 namespace {
@@ -48,10 +50,10 @@ std::string Client::authorization_url(const std::string& state, const std::strin
                                       const std::string& code_challenge) {
   const auto meta = metadata();
   const char separator = meta->authorization_endpoint.find('?') == std::string::npos ? '?' : '&';
-  return meta->authorization_endpoint + separator + "response_type=code&client_id=" + form_escape(m_config.client_id) +
-         "&redirect_uri=" + form_escape(m_config.redirect_uri) + "&scope=" + form_escape("openid email profile") +
-         "&state=" + form_escape(state) + "&nonce=" + form_escape(nonce) +
-         "&code_challenge=" + form_escape(code_challenge) + "&code_challenge_method=S256";
+  return meta->authorization_endpoint + separator + "response_type=code&client_id=" + net::percent_encode(m_config.client_id) +
+         "&redirect_uri=" + net::percent_encode(m_config.redirect_uri) + "&scope=" + net::percent_encode("openid email profile") +
+         "&state=" + net::percent_encode(state) + "&nonce=" + net::percent_encode(nonce) +
+         "&code_challenge=" + net::percent_encode(code_challenge) + "&code_challenge_method=S256";
 }
 
 Redeemed Client::redeem(const std::string& code, const std::string& code_verifier, const std::string& nonce,
@@ -60,11 +62,11 @@ Redeemed Client::redeem(const std::string& code, const std::string& code_verifie
   // client_secret_basic (RFC 6749 2.3.1): id and secret are form-encoded before Basic.
   const HttpResponse response =
       m_fetch({.url = meta->token_endpoint,
-               .form_body = "grant_type=authorization_code&code=" + form_escape(code) +
-                            "&redirect_uri=" + form_escape(m_config.redirect_uri) +
-                            "&code_verifier=" + form_escape(code_verifier),
-               .basic_user = form_escape(m_config.client_id),
-               .basic_password = form_escape(m_config.client_secret)});
+               .form_body = "grant_type=authorization_code&code=" + net::percent_encode(code) +
+                            "&redirect_uri=" + net::percent_encode(m_config.redirect_uri) +
+                            "&code_verifier=" + net::percent_encode(code_verifier),
+               .basic_user = net::percent_encode(m_config.client_id),
+               .basic_password = net::percent_encode(m_config.client_secret)});
   if (response.status != 200) throw ProviderError("OIDC: the token endpoint answered " + std::to_string(response.status));
   const auto doc = nlohmann::json::parse(response.body, nullptr, false);
   const auto id_token = doc.is_object() ? doc.find("id_token") : doc.end();

@@ -1,6 +1,6 @@
 #pragma once
-// HTTP for the relying party (discovery, JWKS, token endpoint) over libcurl, behind a
-// function type so tests can inject answers. Only https is allowed, except loopback
+// HTTP for the relying party (discovery, JWKS, token endpoint) over the outbound client
+// (net/http_client.hpp), behind a function type so tests can inject answers. Only https is allowed, except loopback
 // addresses (a provider started by the tests).
 #include <functional>
 #include <stdexcept>
@@ -38,10 +38,8 @@ struct FetchLimits {
 
 // True for https:// URLs and for http:// URLs whose host is 127.0.0.1, [::1] or localhost.
 bool url_allowed(std::string_view url);
-// A Fetcher over libcurl with the limits; throws ProviderError on transport errors, a
+// A Fetcher over net::send with the limits; throws ProviderError on transport errors, a
 // refused URL or an oversized body (redirects are not followed).
 Fetcher curl_fetcher(FetchLimits limits = {});
-// application/x-www-form-urlencoded escaping of one value.
-std::string form_escape(std::string_view value);
 
 }  // namespace samspil::oidc

@@ -1,10 +1,9 @@
 #include "storage/agenda_store.hpp"
 
+#include "storage/sql_values.hpp"
+
 namespace samspil::storage {
 namespace {
-
-Value or_null(const std::string& s) { return s.empty() ? Value{nullptr} : Value{s}; }
-Value or_null(const std::optional<std::int64_t>& v) { return v ? Value{*v} : Value{nullptr}; }
 
 constexpr const char* kItemSelect =
     "SELECT id, tenant, meeting_id, position, title, description, description_encrypted, speaking_order, rules, source, "

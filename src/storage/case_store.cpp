@@ -1,56 +1,9 @@
 #include "storage/case_store.hpp"
 
+#include "storage/case_rows.hpp"
+#include "storage/sql_values.hpp"
+
 namespace samspil::storage {
-namespace {
-
-constexpr const char* kSelect =
-    "SELECT c.id, c.tenant, c.child_id, c.model_id, c.state, c.title, c.unit_id, c.created_by, c.assigned_to, "
-    "c.ppr_unit_id, c.ppr_requested_at, c.tried_encrypted, c.tried_recorded_at, c.opened_at, c.closed_at, "
-    "c.close_reason, c.retention_until, c.created_at, c.updated_at, ch.unit_id "
-    "FROM cases c JOIN children ch ON ch.id = c.child_id AND ch.tenant = c.tenant ";
-
-Value or_null(const std::string& s) { return s.empty() ? Value{nullptr} : Value{s}; }
-Value or_null(const std::optional<std::int64_t>& v) { return v ? Value{*v} : Value{nullptr}; }
-
-CaseRecord case_from(const Row& r) {
-  CaseRecord c;
-  c.id = r.text(0);
-  c.tenant = r.text(1);
-  c.child_id = r.text(2);
-  c.model_id = r.text(3);
-  c.state = r.text(4);
-  c.title = r.text(5);
-  c.unit_id = r.optional_text(6).value_or("");
-  c.created_by = r.text(7);
-  c.assigned_to = r.optional_text(8).value_or("");
-  c.ppr_unit_id = r.optional_text(9).value_or("");
-  c.ppr_requested_at_ms = r.optional_integer(10);
-  c.tried_encrypted = r.optional_text(11).value_or("");
-  c.tried_recorded_at_ms = r.optional_integer(12);
-  c.opened_at_ms = r.integer(13);
-  c.closed_at_ms = r.optional_integer(14);
-  c.close_reason = r.optional_text(15).value_or("");
-  c.retention_until_ms = r.optional_integer(16);
-  c.created_at_ms = r.integer(17);
-  c.updated_at_ms = r.integer(18);
-  c.child_unit_id = r.optional_text(19).value_or("");
-  return c;
-}
-
-// "$n, $n+1, …" for a list of values appended to params; "NULL" for an empty list so the
-// IN (…) matches nothing on both engines.
-std::string placeholders(std::vector<Value>& params, const std::vector<std::string>& values) {
-  if (values.empty()) return "NULL";
-  std::string out;
-  for (const auto& v : values) {
-    params.emplace_back(v);
-    if (!out.empty()) out += ", ";
-    out += "$" + std::to_string(params.size());
-  }
-  return out;
-}
-
-}  // namespace
 
 void insert_case(Connection& conn, const CaseRecord& c) {
   conn.query(
@@ -65,9 +18,9 @@ void insert_case(Connection& conn, const CaseRecord& c) {
 }
 
 std::optional<CaseRecord> find_case(Connection& conn, const std::string& tenant, const std::string& id) {
-  const Result r = conn.query(std::string(kSelect) + "WHERE c.tenant = $1 AND c.id = $2", {tenant, id});
+  const Result r = conn.query(case_select(CaseNotes::read) + "WHERE c.tenant = $1 AND c.id = $2", {tenant, id});
   if (r.rows.empty()) return std::nullopt;
-  return case_from(r.rows.front());
+  return case_from(r.rows.front(), CaseNotes::read);
 }
 
 void update_case(Connection& conn, const CaseRecord& c) {
@@ -81,10 +34,10 @@ void update_case(Connection& conn, const CaseRecord& c) {
 }
 
 std::vector<CaseRecord> cases_of_child(Connection& conn, const std::string& tenant, const std::string& child_id) {
-  const Result r = conn.query(std::string(kSelect) + "WHERE c.tenant = $1 AND c.child_id = $2 ORDER BY c.opened_at DESC, c.id",
+  const Result r = conn.query(case_select(CaseNotes::read) + "WHERE c.tenant = $1 AND c.child_id = $2 ORDER BY c.opened_at DESC, c.id",
                               {tenant, child_id});
   std::vector<CaseRecord> out;
-  for (const Row& row : r.rows) out.push_back(case_from(row));
+  for (const Row& row : r.rows) out.push_back(case_from(row, CaseNotes::read));
   return out;
 }
 
@@ -102,11 +55,11 @@ std::vector<CaseRecord> list_cases(Connection& conn, const std::string& tenant, 
     where += " OR (c.ppr_requested_at IS NOT NULL AND c.ppr_unit_id IN (" + placeholders(params, scope.ppr_unit_ids) +
              "))";
   }
-  const Result r = conn.query(std::string(kSelect) + "WHERE c.tenant = $1 AND c.id > $3 AND (" + where +
+  const Result r = conn.query(case_select(CaseNotes::read) + "WHERE c.tenant = $1 AND c.id > $3 AND (" + where +
                                   ") ORDER BY c.id LIMIT $4",
                               params);
   std::vector<CaseRecord> out;
-  for (const Row& row : r.rows) out.push_back(case_from(row));
+  for (const Row& row : r.rows) out.push_back(case_from(row, CaseNotes::read));
   return out;
 }
 

@@ -1,13 +1,13 @@
 #include "storage/child_store.hpp"
 
+#include "storage/sql_values.hpp"
+
 namespace samspil::storage {
 namespace {
 
 constexpr const char* kColumns =
     "id, tenant, first_name, last_name, birth_date, cpr_encrypted, cpr_hash, unit_id, group_name, created_at, "
     "updated_at";
-
-Value or_null(const std::string& s) { return s.empty() ? Value{nullptr} : Value{s}; }
 
 ChildRecord child_from(const Row& r) {
   ChildRecord c;

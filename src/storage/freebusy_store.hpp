@@ -1,6 +1,6 @@
 #pragma once
 // Imported free/busy calendars (freebusy_imports, migration 0014): one per user, the URL
-// sealed by the caller (service/free_busy), and the cache of the last fetched busy times.
+// sealed by the caller (service/meetings/free_busy), and the cache of the last fetched busy times.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -1,5 +1,7 @@
 #include "storage/meeting_store.hpp"
 
+#include "storage/sql_values.hpp"
+
 namespace samspil::storage {
 namespace {
 
@@ -13,9 +15,6 @@ constexpr std::size_t kMeetingColumnCount = 27;
 constexpr const char* kParticipantColumns =
     "p.id, p.tenant, p.meeting_id, p.kind, p.user_id, p.role_in_case, p.display_name, p.email, p.response, "
     "p.responded_at, p.response_token_hash, p.added_at";
-
-Value or_null(const std::string& s) { return s.empty() ? Value{nullptr} : Value{s}; }
-Value or_null(const std::optional<std::int64_t>& v) { return v ? Value{*v} : Value{nullptr}; }
 
 MeetingRecord meeting_from(const Row& r) {
   MeetingRecord m;
@@ -71,16 +70,6 @@ MeetingRoleRow role_from(const Row& r) {
 }
 
 // "$n, $n+1, …" for values appended to params; "NULL" for an empty list (matches nothing).
-std::string placeholders(std::vector<Value>& params, const std::vector<std::string>& values) {
-  if (values.empty()) return "NULL";
-  std::string out;
-  for (const auto& v : values) {
-    params.emplace_back(v);
-    if (!out.empty()) out += ", ";
-    out += "$" + std::to_string(params.size());
-  }
-  return out;
-}
 
 }  // namespace
 

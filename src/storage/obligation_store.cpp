@@ -1,12 +1,10 @@
 #include "storage/obligation_store.hpp"
 
 #include "crypto/random.hpp"
+#include "storage/sql_values.hpp"
 
 namespace samspil::storage {
 namespace {
-
-Value or_null(const std::string& s) { return s.empty() ? Value{nullptr} : Value{s}; }
-Value or_null(const std::optional<std::int64_t>& v) { return v ? Value{*v} : Value{nullptr}; }
 
 constexpr const char* kSelect =
     "SELECT id, tenant, meeting_id, case_id, unit_id, obligation_id, participant_id, rule, anchor, owner_role, "

@@ -1,6 +1,6 @@
 #pragma once
 // Request forms per case in versions (migration 0007). Answers are stored sealed by the
-// caller (service/request_forms); this file only moves rows. Every query filters by tenant.
+// caller (service/request_forms/request_forms); this file only moves rows. Every query filters by tenant.
 #include <cstdint>
 #include <optional>
 #include <string>

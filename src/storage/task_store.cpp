@@ -1,14 +1,13 @@
 #include "storage/task_store.hpp"
 
+#include "storage/sql_values.hpp"
+
 namespace samspil::storage {
 namespace {
 
 constexpr const char* kSelect =
     "SELECT id, tenant, owner_id, case_id, meeting_id, kind, source_id, label, title_encrypted, due_at, status, "
     "done_at, created_by, created_at, updated_at FROM tasks ";
-
-Value or_null(const std::string& s) { return s.empty() ? Value{nullptr} : Value{s}; }
-Value or_null(const std::optional<std::int64_t>& v) { return v ? Value{*v} : Value{nullptr}; }
 
 TaskRow task_from(const Row& r) {
   TaskRow t;

@@ -1,23 +1,8 @@
 #include "storage/triage_store.hpp"
 
+#include "storage/sql_values.hpp"
+
 namespace samspil::storage {
-namespace {
-
-Value or_null(const std::string& s) { return s.empty() ? Value{nullptr} : Value{s}; }
-
-// "$n, $n+1, …" for values appended to params; "NULL" for none so IN (…) matches nothing.
-std::string placeholders(std::vector<Value>& params, const std::vector<std::string>& values) {
-  if (values.empty()) return "NULL";
-  std::string out;
-  for (const auto& v : values) {
-    params.emplace_back(v);
-    if (!out.empty()) out += ", ";
-    out += "$" + std::to_string(params.size());
-  }
-  return out;
-}
-
-}  // namespace
 
 void insert_triage_decision(Connection& conn, const TriageDecisionRow& d) {
   conn.query(

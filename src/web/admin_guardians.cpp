@@ -1,8 +1,8 @@
 // /admin/foraeldre: guardians with their children; /admin/foraeldre/{id}: one guardian and
 // the form to link a child (relation, custody).
-#include "service/people.hpp"
+#include "edge/request_state.hpp"
+#include "service/people/people.hpp"
 #include "web/admin_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {

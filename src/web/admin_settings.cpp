@@ -1,23 +1,18 @@
 // /admin/indstillinger: the municipality's settings (administrators): the model new cases
 // are opened under and the retention period of closed cases; the model's consent rule shown.
-#include "service/settings.hpp"
+#include "edge/request_state.hpp"
+#include "service/organisation/settings.hpp"
 #include "web/admin_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
 namespace {
 
-const service::ModelRegistry& registry(const WebContext& ctx) {
-  static const service::ModelRegistry empty = service::ModelRegistry::of({}, "");
-  return ctx.models != nullptr ? *ctx.models : empty;
-}
-
 http::Response show(const WebContext& ctx, http::Request& request, const service::FieldErrors& errors,
                     const FormData* posted) {
   const auto& t = ctx.views;
-  const auto& models = registry(ctx);
-  const auto current = service::Settings(ctx.db, models).get(actor(request));
+  const auto& models = ctx.services.models();
+  const auto current = ctx.services.tenant_settings.get(actor(request));
   std::vector<Option> model_options;
   for (const auto* m : models.all()) model_options.push_back({m->id, m->name, m->description});
   Form form(request, errors, posted);
@@ -61,7 +56,7 @@ void add_admin_settings_routes(http::Router& router, const WebContext& context) 
         const auto form = read_form(request);
         if (!form) return admin::bad_form();
         try {
-          service::Settings(context.db, registry(context))
+          context.services.tenant_settings
               .update(actor(request), {form->trimmed("case_model_id"), form->trimmed("retention_days")},
                       context.now_ms());
           return admin::done(context, request, "/admin/indstillinger", context.views.t("settings_saved"));

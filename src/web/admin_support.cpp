@@ -1,16 +1,11 @@
 #include "web/admin_support.hpp"
 
-#include "service/actor.hpp"
-#include "service/sessions.hpp"
-#include "web/request_state.hpp"
+#include "edge/request_state.hpp"
+#include "service/base/actor.hpp"
+#include "service/identity/sessions.hpp"
 
 namespace samspil::web::admin {
 
-void flash(const WebContext& context, const http::Request& request, const std::string& message) {
-  const std::string& id_hash = state(request).session_id_hash;
-  if (id_hash.empty()) return;
-  context.db.transaction([&](storage::Connection& conn) { service::sessions::set_flash(conn, id_hash, message); });
-}
 
 http::Response done(const WebContext& context, const http::Request& request, const std::string& location,
                     const std::string& message) {

@@ -5,16 +5,15 @@
 #include <string>
 #include <vector>
 
+#include "edge/flash.hpp"
 #include "http/message.hpp"
-#include "service/organisation.hpp"
-#include "service/people.hpp"
+#include "service/organisation/organisation.hpp"
+#include "service/people/people.hpp"
 #include "web/context.hpp"
 #include "web/forms.hpp"
 
 namespace samspil::web::admin {
 
-// Stores a one-time message for the next page of this session (nothing for bearer tokens).
-void flash(const WebContext& context, const http::Request& request, const std::string& message);
 // 303 to location with a flash message.
 http::Response done(const WebContext& context, const http::Request& request, const std::string& location,
                     const std::string& message);

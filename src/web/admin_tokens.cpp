@@ -1,9 +1,9 @@
 // /admin/tokens: list, create and revoke API tokens. A new token is shown once on the page
 // that answers the POST (never in a redirect URL); the response is no-store.
-#include "service/api_tokens.hpp"
-#include "service/people.hpp"
+#include "edge/request_state.hpp"
+#include "service/identity/api_tokens.hpp"
+#include "service/people/people.hpp"
 #include "web/admin_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {

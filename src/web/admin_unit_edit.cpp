@@ -1,7 +1,7 @@
 // /admin/enheder/{id}: rename or move a unit (no cycles; the service says why in Danish).
-#include "service/organisation.hpp"
+#include "edge/request_state.hpp"
+#include "service/organisation/organisation.hpp"
 #include "web/admin_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {

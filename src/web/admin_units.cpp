@@ -1,7 +1,7 @@
 // /admin/enheder: the unit tree and the form to create a unit (POST → 303 with a flash).
-#include "service/organisation.hpp"
+#include "edge/request_state.hpp"
+#include "service/organisation/organisation.hpp"
 #include "web/admin_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {

@@ -1,9 +1,9 @@
 // /admin/brugere/{id}: change a user's name, role, professions, memberships, passphrase, or
 // disable the user (which ends the user's sessions).
-#include "service/people.hpp"
+#include "edge/request_state.hpp"
+#include "service/people/people.hpp"
 #include "web/admin_support.hpp"
 #include "web/admin_user_form.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {

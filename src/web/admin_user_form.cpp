@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
-#include "service/organisation.hpp"
+#include "edge/request_state.hpp"
+#include "service/organisation/organisation.hpp"
 #include "web/admin_support.hpp"
-#include "web/request_state.hpp"
 
 namespace samspil::web::admin {
 

@@ -3,7 +3,7 @@
 // professions and unit memberships from the posted checkboxes.
 #include <vector>
 
-#include "service/people.hpp"
+#include "service/people/people.hpp"
 #include "web/context.hpp"
 #include "web/forms.hpp"
 

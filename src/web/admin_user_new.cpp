@@ -1,9 +1,9 @@
 // /admin/brugere/ny: create a staff user or a guardian (a repeated submit gets the Danish
 // "already exists" message on the e-mail field, never a 500).
-#include "service/people.hpp"
+#include "edge/request_state.hpp"
+#include "service/people/people.hpp"
 #include "web/admin_support.hpp"
 #include "web/admin_user_form.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {

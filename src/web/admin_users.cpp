@@ -1,8 +1,8 @@
 // /admin/brugere: users filtered by role and unit, a page at a time (keyset cursor ?efter=).
-#include "service/organisation.hpp"
-#include "service/people.hpp"
+#include "edge/request_state.hpp"
+#include "service/organisation/organisation.hpp"
+#include "service/people/people.hpp"
 #include "web/admin_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {

@@ -2,26 +2,16 @@
 // (multipart/form-data; type decided by the service from the magic bytes; 303 back to the
 // agenda), GET /moeder/{id}/dokumenter/{doc} downloads for the meeting's participants only
 // (attachment, no-store; every download audited by the service).
-#include "service/agenda_files.hpp"
-#include "service/errors.hpp"
+#include "edge/multipart.hpp"
+#include "edge/request_state.hpp"
+#include "service/agenda/agenda_files.hpp"
+#include "service/base/errors.hpp"
 #include "web/forms.hpp"
 #include "web/meeting_support.hpp"
-#include "web/multipart.hpp"
 #include "web/request_form_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
-namespace {
-
-service::AgendaFilesConfig files_config(const WebContext& context) {
-  service::AgendaFilesConfig c;
-  c.models = context.models;
-  c.cipher = context.cipher;
-  return c;
-}
-
-}  // namespace
 
 void add_agenda_file_routes(http::Router& router, const WebContext& context) {
   const auto worker = http::Execution::worker_pool;
@@ -34,7 +24,7 @@ void add_agenda_file_routes(http::Router& router, const WebContext& context) {
         const auto* file = parts ? find_part(*parts, "file") : nullptr;
         const auto* label = parts ? find_part(*parts, "label") : nullptr;
         try {
-          service::AgendaFiles(context.db, files_config(context))
+          context.services.agenda_files
               .upload(actor(request), id, label ? label->data : std::string(), file ? file->filename : std::string(),
                       file ? file->data : std::string(), context.now_ms());
         } catch (const service::Invalid& e) {
@@ -57,7 +47,7 @@ void add_agenda_file_routes(http::Router& router, const WebContext& context) {
                 body.SetValue("back", "/moeder/" + id + "/dagsorden");
               });
         }
-        meeting_flash(context, request, context.views.t("agenda_files_added_flash"));
+        flash(context, request, context.views.t("agenda_files_added_flash"));
         return http::Response::redirect("/moeder/" + id + "/dagsorden");
       },
       {.name = "meetings.agenda.file_add", .policy = "staff", .execution = worker});
@@ -66,7 +56,7 @@ void add_agenda_file_routes(http::Router& router, const WebContext& context) {
       "GET", "/moeder/{id}/dokumenter/{doc}",
       [&context](http::Request& request) {
         if (!context.models) throw service::NotFound("Mødet findes ikke");
-        const auto file = service::AgendaFiles(context.db, files_config(context))
+        const auto file = context.services.agenda_files
                               .download(actor(request), request.params.at("id"), request.params.at("doc"),
                                         context.now_ms());
         return download(file.bytes, file.info.content_type, file.info.name);

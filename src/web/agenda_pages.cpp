@@ -2,22 +2,14 @@
 // speaking order, the follow-up's evaluation first (R9), the obligations with owner and due
 // time (X3), attached documents. The agenda owner adds, moves and removes items and sends
 // the agenda (every invited person gets a link by e-mail). Every change answers 303.
+#include "edge/request_state.hpp"
+#include "edge/service_config.hpp"
 #include "web/admin_support.hpp"
-#include "web/agenda_support.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
-
-service::AgendaConfig agenda_config(const WebContext& context) {
-  service::AgendaConfig config;
-  config.models = context.models;
-  config.cipher = context.cipher;
-  config.obligations.public_base_url = context.settings.public_base_url;
-  return config;
-}
 
 namespace {
 
@@ -32,7 +24,7 @@ http::Response show(const WebContext& ctx, http::Request& request, const std::st
                     const service::FieldErrors& errors, const FormData* posted) {
   const auto& t = ctx.views;
   if (!ctx.models) throw service::NotFound("Mødet findes ikke");
-  service::Agendas agendas(ctx.db, agenda_config(ctx));
+  auto& agendas = ctx.services.agendas;
   const auto v = agendas.view(actor(request), id, ctx.now_ms());
   const std::string base = "/moeder/" + id;
   Form form(request, errors, posted);
@@ -137,7 +129,7 @@ void add_agenda_routes(http::Router& router, const WebContext& context) {
         if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
         const auto& id = request.params.at("id");
         try {
-          service::Agendas(context.db, agenda_config(context))
+          context.services.agendas
               .add_item(actor(request), id, {form->trimmed("title"), form->trimmed("description")}, context.now_ms());
         } catch (const service::Invalid& e) {
           return show(context, request, id, e.fields, &*form);
@@ -152,7 +144,7 @@ void add_agenda_routes(http::Router& router, const WebContext& context) {
         const auto form = read_form(request);
         if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
         const auto& id = request.params.at("id");
-        service::Agendas(context.db, agenda_config(context))
+        context.services.agendas
             .move_item(actor(request), id, request.params.at("item"), form->trimmed("direction") == "up" ? -1 : 1,
                        context.now_ms());
         return http::Response::redirect("/moeder/" + id + "/dagsorden");
@@ -163,7 +155,7 @@ void add_agenda_routes(http::Router& router, const WebContext& context) {
       "POST", "/moeder/{id}/dagsorden/punkter/{item}/fjern",
       [&context](http::Request& request) {
         const auto& id = request.params.at("id");
-        service::Agendas(context.db, agenda_config(context))
+        context.services.agendas
             .remove_item(actor(request), id, request.params.at("item"), context.now_ms());
         return http::Response::redirect("/moeder/" + id + "/dagsorden");
       },
@@ -174,7 +166,7 @@ void add_agenda_routes(http::Router& router, const WebContext& context) {
       [&context](http::Request& request) {
         const auto& id = request.params.at("id");
         try {
-          service::Agendas(context.db, agenda_config(context)).send_agenda(actor(request), id, context.now_ms());
+          context.services.agendas.send_agenda(actor(request), id, context.now_ms());
         } catch (const service::Invalid& e) {
           service::FieldErrors errors;
           for (const auto& [field, message] : e.fields) errors["title"] = message;

@@ -3,27 +3,12 @@
 // (/moeder/{id}/afvikling/haendelser, text/event-stream).
 #include <fmt/format.h>
 
-#include "service/agreements.hpp"
+#include "edge/request_state.hpp"
+#include "service/agreements/agreements.hpp"
 #include "web/meeting_mode_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
-
-http::Response meeting_event_stream(const WebContext& ctx, http::Request& request, const std::string& id) {
-  auto channel = std::make_shared<http::StreamChannel>(256 * 1024);
-  channel->write("retry: 3000\n\n");
-  std::weak_ptr<http::StreamChannel> weak = channel;
-  // The sink only queues bytes on the channel; an empty event name is a liveness probe.
-  service::LiveBroadcast::Sink sink = [weak](std::string_view event, std::int64_t version, std::string_view data) {
-    auto ch = weak.lock();
-    if (!ch) return false;
-    if (event.empty()) return !ch->closed();
-    return ch->write(fmt::format("id: {}\nevent: {}\ndata: {}\n\n", version, event, data));
-  };
-  service::Agreements(ctx.db, agreements_config(ctx)).follow(actor(request), id, std::move(sink), ctx.now_ms());
-  return http::Response::event_stream(channel);
-}
 
 namespace {
 
@@ -43,7 +28,7 @@ void add_agreement_routes(http::Router& router, const WebContext& context) {
   const WebContext* ctx = &context;
   auto pdf = [ctx](http::Request& r) {
     return pdf_response(
-        service::Agreements(ctx->db, agreements_config(*ctx)).pdf(actor(r), r.params.at("id"), ctx->now_ms()));
+        ctx->services.agreements.pdf(actor(r), r.params.at("id"), ctx->now_ms()));
   };
   router.add("GET", "/moeder/{id}/aftale.pdf", pdf,
              {.name = "agreement_pdf", .policy = "staff", .execution = http::Execution::worker_pool});

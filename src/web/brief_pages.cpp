@@ -1,10 +1,10 @@
 // /moeder/{id}/oplaeg: the meeting brief (mødeoplæg, F6) — read by everyone invited, written
 // by the agenda owner; sent with the agenda.
+#include "edge/request_state.hpp"
+#include "edge/service_config.hpp"
 #include "web/admin_support.hpp"
-#include "web/agenda_support.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
@@ -14,7 +14,7 @@ http::Response show(const WebContext& ctx, http::Request& request, const std::st
                     const service::FieldErrors& errors, const FormData* posted) {
   const auto& t = ctx.views;
   if (!ctx.models) throw service::NotFound("Mødet findes ikke");
-  const auto v = service::Agendas(ctx.db, agenda_config(ctx)).brief(actor(request), id, ctx.now_ms());
+  const auto v = ctx.services.agendas.brief(actor(request), id, ctx.now_ms());
   Form form(request, errors, posted);
   form.textarea({.name = "text", .label = t.t("brief_text"), .hint = t.t("brief_text_hint"), .optional = true, .rows = 12});
   if (!posted) form.value("text", v.text);
@@ -63,7 +63,7 @@ void add_brief_routes(http::Router& router, const WebContext& context) {
         if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
         const auto& id = request.params.at("id");
         try {
-          service::Agendas(context.db, agenda_config(context)).save_brief(actor(request), id, form->get("text"), context.now_ms());
+          context.services.agendas.save_brief(actor(request), id, form->get("text"), context.now_ms());
         } catch (const service::Invalid& e) {
           return show(context, request, id, e.fields, &*form);
         }

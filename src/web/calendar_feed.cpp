@@ -1,10 +1,10 @@
 // /min-profil/kalender: a personal iCalendar feed of one's meetings — create (the URL with
 // its token is shown ONCE on the POST answer, no-store) and revoke. GET /kalender/{token}.ics
 // is public: the token is the credential; an unknown or revoked token is 404.
-#include "service/calendar_feeds.hpp"
+#include "edge/request_state.hpp"
+#include "service/meetings/calendar_feeds.hpp"
 #include "web/cases_support.hpp"
 #include "web/meeting_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
@@ -50,7 +50,7 @@ void add_calendar_feed_routes(http::Router& router, const WebContext& context) {
       "POST", "/min-profil/kalender/tilbagekald",
       [&context](http::Request& r) {
         service::calendar_feeds::revoke(context.db, actor(r), context.now_ms());
-        meeting_flash(context, r, context.views.t("meetings_feed_revoked"));
+        flash(context, r, context.views.t("meetings_feed_revoked"));
         return http::Response::redirect("/min-profil/kalender");
       },
       {.name = "profile.calendar.revoke", .policy = "signed_in", .execution = kWorker});

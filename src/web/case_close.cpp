@@ -3,13 +3,13 @@
 // (free text required for "Andet"), closes through the model's closing move (the engine
 // decides; guardians are mailed by the cases service), and says that a later need starts with
 // a new meeting (F9) — there is no other way to reopen.
-#include "service/cases.hpp"
-#include "service/errors.hpp"
-#include "service/triage.hpp"
+#include "edge/request_state.hpp"
+#include "service/base/errors.hpp"
+#include "service/cases/cases.hpp"
+#include "service/triage/triage.hpp"
 #include "web/admin_support.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
@@ -30,15 +30,14 @@ constexpr Reason kReasons[] = {
     {"other", "close_reason_other"},
 };
 
-service::CasesConfig config_for(const WebContext& ctx, const CasePages& pages, const std::string& tenant) {
+service::CasesConfig config_for(const WebContext& ctx, const CaseModels& pages, const std::string& tenant) {
   service::CasesConfig config = pages.config;
-  config.retention_days =
-      service::Triage(ctx.db, {ctx.models, ctx.cipher, ctx.settings.public_base_url}).retention_days(tenant, kDefaultRetentionDays);
+  config.retention_days = ctx.services.triage.retention_days(tenant, kDefaultRetentionDays);
   return config;
 }
 
 // The model's closing move the engine allows now, if any.
-const service::MoveOption* closing_move(const CasePages& pages, const service::CaseView& view) {
+const service::MoveOption* closing_move(const CaseModels& pages, const service::CaseView& view) {
   for (const auto& m : view.moves) {
     const auto* target = model_of_case(pages, view.record.model_id).case_machine.state(m.to_state);
     if (target != nullptr && target->closed && m.allowed) return &m;
@@ -46,7 +45,7 @@ const service::MoveOption* closing_move(const CasePages& pages, const service::C
   return nullptr;
 }
 
-http::Response close_page(const WebContext& ctx, const CasePages& pages, http::Request& request, const std::string& id,
+http::Response close_page(const WebContext& ctx, const CaseModels& pages, http::Request& request, const std::string& id,
                           const service::FieldErrors& errors, const FormData* posted) {
   const auto& t = ctx.views;
   const auto& who = actor(request);
@@ -91,7 +90,7 @@ http::Response close_page(const WebContext& ctx, const CasePages& pages, http::R
 }  // namespace
 
 void add_case_close_routes(http::Router& router, const WebContext& context) {
-  const auto pages = load_case_pages(context);
+  const auto pages = load_case_models(context);
   const auto worker = http::Execution::worker_pool;
   router.add(
       "GET", "/sager/{id}/luk",
@@ -120,6 +119,8 @@ void add_case_close_routes(http::Router& router, const WebContext& context) {
         if (details.size() > 900) errors["details"] = "Uddybningen er for lang (højst 900 tegn)";
         if (!errors.empty()) return close_page(context, *pages, request, id, errors, &*form);
         const auto config = config_for(context, *pages, who.tenant);
+        // The municipality's retention period is part of this configuration, so closing builds
+        // its own Cases (the one service still made per request; docs/architecture.md).
         service::Cases cases(context.db, config);
         const auto view = cases.get(who, id, context.now_ms());
         const auto* move = view.closed ? nullptr : closing_move(*pages, view);

@@ -11,16 +11,18 @@
 #include <string>
 
 #include "crypto/random.hpp"
+#include "edge/flash.hpp"
+#include "edge/multipart.hpp"
+#include "edge/request_state.hpp"
 #include "http/message.hpp"
-#include "service/cases.hpp"
-#include "service/consents.hpp"
-#include "service/errors.hpp"
-#include "service/sessions.hpp"
+#include "net/percent_encoding.hpp"
+#include "service/base/errors.hpp"
+#include "service/cases/cases.hpp"
+#include "service/consent/consents.hpp"
+#include "service/identity/sessions.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
-#include "web/multipart.hpp"
 #include "web/request_form_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 #include "web/views.hpp"
 
@@ -30,23 +32,11 @@ namespace {
 
 // The text fields of a multipart post as a FormData, so Form keeps the input as usual.
 std::optional<FormData> text_fields(const std::vector<MultipartPart>& parts) {
-  static const char* hex = "0123456789ABCDEF";
   std::string body;
   for (const auto& p : parts) {
     if (!p.filename.empty() || p.name == "file") continue;
     if (!body.empty()) body += '&';
-    for (const std::string* s : {&p.name, &p.data}) {
-      for (unsigned char c : *s) {
-        if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
-          body += static_cast<char>(c);
-        } else {
-          body += '%';
-          body += hex[c >> 4];
-          body += hex[c & 15];
-        }
-      }
-      if (s == &p.name) body += '=';
-    }
+    body += net::percent_encode(p.name) + '=' + net::percent_encode(p.data);
   }
   return FormData::parse(body);
 }
@@ -57,14 +47,14 @@ const char* relation_key(const std::string& relation) {
   return "consent_paper_relation_other";
 }
 
-http::Response show(const WebContext& ctx, const CasePages& pages, http::Request& request, const std::string& id,
+http::Response show(const WebContext& ctx, http::Request& request, const std::string& id,
                     const service::FieldErrors& errors, const FormData* posted) {
   const auto& t = ctx.views;
   const auto& who = actor(request);
-  service::Consents consents(ctx.db, pages.config);
+  auto& consents = ctx.services.consents;
   const auto givers = consents.givers_for_case(who, id);  // 404 outsiders, 403 guardians
   const auto scopes = consents.scopes_for_case(who, id);
-  const auto view = service::Cases(ctx.db, pages.config).get(who, id, ctx.now_ms());
+  const auto view = ctx.services.cases.get(who, id, ctx.now_ms());
   if (view.closed) return http::Response::redirect("/sager/" + id);  // read-only; the case page says why (F9)
   std::vector<Option> guardian_options, scope_options;
   for (const auto& g : givers) guardian_options.push_back({g.user_id, g.name, t.t(relation_key(g.relation))});
@@ -106,23 +96,18 @@ http::Response show(const WebContext& ctx, const CasePages& pages, http::Request
       });
 }
 
-void flash(const WebContext& context, const http::Request& request, const std::string& message) {
-  const std::string& id_hash = state(request).session_id_hash;
-  if (id_hash.empty()) return;
-  context.db.transaction([&](storage::Connection& conn) { service::sessions::set_flash(conn, id_hash, message); });
-}
 
 }  // namespace
 
 void add_case_consent_paper_routes(http::Router& router, const WebContext& context) {
-  const auto pages = load_case_pages(context);
+  const auto pages = load_case_models(context);
   const auto worker = http::Execution::worker_pool;
   router.add(
       "GET", "/sager/{id}/samtykke/papir",
       [pages, &context](http::Request& request) {
         if (!pages->ready()) return http::Response::redirect("/sager");
         const auto& id = request.params.at("id");
-        return show(context, *pages, request, id, {}, nullptr);
+        return show(context, request, id, {}, nullptr);
       },
       {.name = "cases.consent_paper.form", .policy = "staff", .execution = worker});
 
@@ -149,9 +134,9 @@ void add_case_consent_paper_routes(http::Router& router, const WebContext& conte
         in.file_bytes = file ? file->data : std::string();
         in.idempotency_key = form->trimmed("idempotency_key");
         try {
-          service::Consents(context.db, pages->config).record_from_paper(actor(request), in, context.now_ms());
+          context.services.consents.record_from_paper(actor(request), in, context.now_ms());
         } catch (const service::Invalid& e) {
-          return show(context, *pages, request, id, e.fields, &*form);
+          return show(context, request, id, e.fields, &*form);
         } catch (const service::Conflict& e) {
           flash(context, request, e.what());
           return http::Response::redirect("/sager/" + id);
@@ -165,7 +150,7 @@ void add_case_consent_paper_routes(http::Router& router, const WebContext& conte
       "GET", "/sager/{id}/samtykke/scanning/{scan}",
       [pages, &context](http::Request& request) {
         if (!pages->ready()) return http::Response::redirect("/sager");
-        const auto file = service::Consents(context.db, pages->config)
+        const auto file = context.services.consents
                               .scan(actor(request), request.params.at("id"), request.params.at("scan"), context.now_ms());
         return download(file.bytes, file.info.content_type, file.info.name);
       },

@@ -6,12 +6,12 @@
 #include <nlohmann/json.hpp>
 
 #include "domain/calendar.hpp"
-#include "service/errors.hpp"
-#include "service/triage.hpp"
-#include "service/triage_timeline.hpp"
+#include "edge/request_state.hpp"
+#include "service/base/errors.hpp"
+#include "service/triage/triage.hpp"
+#include "service/triage/triage_timeline.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 #include "web/timeline_labels.hpp"
 

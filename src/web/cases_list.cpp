@@ -3,30 +3,15 @@
 // by unit, state, meeting type, assignee and words of the title (GET: the filters are
 // opaque ids and the words search only titles, which carry no CPR numbers or sensitive
 // details; the query string never reaches a log — see docs/search.md).
-#include "service/cases.hpp"
-#include "service/cases_search.hpp"
+#include "edge/request_state.hpp"
+#include "net/percent_encoding.hpp"
+#include "service/cases/cases.hpp"
+#include "service/cases/cases_search.hpp"
 #include "web/cases_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
 namespace {
-
-std::string percent_encode(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-        c == '.' || c == '~') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out += '%';
-      out += hex[c >> 4];
-      out += hex[c & 15];
-    }
-  }
-  return out;
-}
 
 void add_choices(ctemplate::TemplateDictionary& body, const char* section, const std::vector<service::Choice>& choices,
                  const std::string& selected) {
@@ -41,7 +26,7 @@ void add_choices(ctemplate::TemplateDictionary& body, const char* section, const
 }  // namespace
 
 void add_case_list_routes(http::Router& router, const WebContext& context) {
-  const auto pages = load_case_pages(context);
+  const auto pages = load_case_models(context);
   router.add(
       "GET", "/sager",
       [pages, &context](http::Request& request) {
@@ -50,7 +35,7 @@ void add_case_list_routes(http::Router& router, const WebContext& context) {
                                                                    .status = 503},
                                                          [](auto&) {});
         const auto& who = actor(request);
-        service::Cases cases(context.db, pages->config);
+        auto& cases = context.services.cases;
         storage::CaseFilter filter{request.query_param("enhed"), request.query_param("tilstand"),
                                    request.query_param("moedetype"), request.query_param("tildelt"),
                                    request.query_param("q")};
@@ -88,11 +73,12 @@ void add_case_list_routes(http::Router& router, const WebContext& context) {
                 row->SetValue("opened", danish_date(c.opened_at_ms));
               }
               if (static_cast<int>(rows.size()) == kPage) {
-                const std::string next = "/sager?enhed=" + percent_encode(filter.unit_id) +
-                                         "&tilstand=" + percent_encode(filter.state) +
-                                         "&moedetype=" + percent_encode(filter.meeting_type) +
-                                         "&tildelt=" + percent_encode(filter.assigned_to) +
-                                         "&q=" + percent_encode(filter.text) + "&efter=" + percent_encode(rows.back().id);
+                const std::string next = "/sager?enhed=" + net::percent_encode(filter.unit_id) +
+                                         "&tilstand=" + net::percent_encode(filter.state) +
+                                         "&moedetype=" + net::percent_encode(filter.meeting_type) +
+                                         "&tildelt=" + net::percent_encode(filter.assigned_to) +
+                                         "&q=" + net::percent_encode(filter.text) +
+                                         "&efter=" + net::percent_encode(rows.back().id);
                 body.SetValueAndShowSection("next_href", next, "NEXT");
               }
             });

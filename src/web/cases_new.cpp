@@ -2,20 +2,20 @@
 // user's units, or a new child (name, birth date or CPR number, unit). A hidden
 // idempotency key makes a double submit create one case. 303 to the new case on success.
 #include "crypto/random.hpp"
-#include "service/cases.hpp"
-#include "service/children.hpp"
+#include "edge/request_state.hpp"
+#include "service/cases/cases.hpp"
+#include "service/people/children.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
 namespace {
 
-http::Response show(const WebContext& ctx, const CasePages& pages, http::Request& request,
+http::Response show(const WebContext& ctx, http::Request& request,
                     const service::FieldErrors& errors, const FormData* posted) {
   const auto& t = ctx.views;
-  service::Children children(ctx.db, pages.config);
+  auto& children = ctx.services.children;
   const auto choices = children.choices(actor(request), ctx.now_ms());
   std::vector<Option> child_options{{"", t.t("cases_new_child_new")}};
   for (const auto& c : choices.children) {
@@ -52,12 +52,12 @@ http::Response show(const WebContext& ctx, const CasePages& pages, http::Request
 }  // namespace
 
 void add_case_new_routes(http::Router& router, const WebContext& context) {
-  const auto pages = load_case_pages(context);
+  const auto pages = load_case_models(context);
   router.add(
       "GET", "/sager/ny",
       [pages, &context](http::Request& request) {
         if (!pages->ready()) return http::Response::redirect("/sager");
-        return show(context, *pages, request, {}, nullptr);
+        return show(context, request, {}, nullptr);
       },
       {.name = "cases.new", .policy = "staff", .execution = http::Execution::worker_pool});
 
@@ -78,12 +78,12 @@ void add_case_new_routes(http::Router& router, const WebContext& context) {
         in.group_name = form->trimmed("group_name");
         in.tried = form->trimmed("tried");
         in.idempotency_key = form->trimmed("idempotency_key");
-        service::Cases cases(context.db, pages->config);
+        auto& cases = context.services.cases;
         try {
           const auto made = cases.register_concern(actor(request), in, context.now_ms());
           return http::Response::redirect("/sager/" + made.case_id);
         } catch (const service::Invalid& e) {
-          return show(context, *pages, request, e.fields, &*form);
+          return show(context, request, e.fields, &*form);
         }
       },
       {.name = "cases.create", .policy = "staff", .execution = http::Execution::worker_pool});

@@ -5,14 +5,14 @@
 #include <algorithm>
 #include <map>
 
-#include "service/cases.hpp"
-#include "service/consents.hpp"
-#include "service/meetings.hpp"
-#include "service/triage.hpp"
+#include "edge/request_state.hpp"
+#include "service/cases/cases.hpp"
+#include "service/consent/consents.hpp"
+#include "service/meetings/meetings.hpp"
+#include "service/triage/triage.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
 #include "web/meeting_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 #include "web/timeline_labels.hpp"
 #include "web/views.hpp"
@@ -30,11 +30,11 @@ std::string case_role_name(const Views& views, const std::string& role) {
 
 // Every consent of the case's child (staff): who, what, how, when, status, and the scan of a
 // paper consent; plus the link to record one from paper while the case is open.
-void fill_consent_records(ctemplate::TemplateDictionary& staff, const WebContext& ctx, const CasePages& pages,
-                          const http::Request& request, const service::CaseView& view) {
+void fill_consent_records(ctemplate::TemplateDictionary& staff, const WebContext& ctx, const http::Request& request,
+                          const service::CaseView& view) {
   const auto& t = ctx.views;
   const auto& who = actor(request);
-  service::Consents consents(ctx.db, pages.config);
+  auto& consents = ctx.services.consents;
   const auto records = consents.for_child(who, view.record.child_id, ctx.now_ms());
   std::map<std::string, std::string> names;
   if (view.relation != "guardian") {
@@ -61,16 +61,16 @@ void fill_consent_records(ctemplate::TemplateDictionary& staff, const WebContext
   if (!view.closed) staff.ShowSection("CAN_RECORD_CONSENT");
 }
 
-http::Response show(const WebContext& ctx, const CasePages& pages, http::Request& request, const std::string& id,
+http::Response show(const WebContext& ctx, const CaseModels& pages, http::Request& request, const std::string& id,
                     const std::string& problem, const service::FieldErrors& errors, const FormData* posted) {
   const auto& t = ctx.views;
   const auto& who = actor(request);
-  service::Cases cases(ctx.db, pages.config);
+  auto& cases = ctx.services.cases;
   const auto view = cases.get(who, id, ctx.now_ms());
   const auto events = cases.timeline(who, id, request.query_param("type"), "", 200, ctx.now_ms());
   // Waiting times of the request to PPR (P1): request -> decision and -> start-up meeting.
   const auto waiting =
-      service::Triage(ctx.db, {ctx.models, ctx.cipher, ctx.settings.public_base_url}).waiting(who, id, ctx.now_ms());
+      ctx.services.triage.waiting(who, id, ctx.now_ms());
   Form tried(request, errors, posted);
   tried.textarea({.name = "tried", .label = t.t("cases_show_tried_label"), .hint = t.t("cases_new_tried_hint"), .rows = 6});
   if (posted == nullptr) tried.value("tried", view.tried);
@@ -116,7 +116,7 @@ http::Response show(const WebContext& ctx, const CasePages& pages, http::Request
         if (view.consents_in_force.empty()) body.ShowSection("NO_CONSENT");
         if (who.is_staff()) {
           // The case's meetings, newest first, each linking to its page (agenda, meeting mode).
-          auto meetings = service::Meetings(ctx.db, meetings_config(ctx)).of_case(who, id, ctx.now_ms());
+          auto meetings = ctx.services.meetings.of_case(who, id, ctx.now_ms());
           std::sort(meetings.begin(), meetings.end(),
                     [](const auto& a, const auto& b) { return a.starts_at_ms > b.starts_at_ms; });
           auto* list = body.AddSectionDictionary("MEETINGS");
@@ -134,7 +134,7 @@ http::Response show(const WebContext& ctx, const CasePages& pages, http::Request
         if (who.is_staff()) {
           auto* staff = body.AddSectionDictionary("STAFF");
           tried.fill(*staff, ctx.views);
-          fill_consent_records(*staff, ctx, pages, request, view);
+          fill_consent_records(*staff, ctx, request, view);
           for (const auto& p : view.participants) {
             auto* row = staff->AddSectionDictionary("PARTICIPANT");
             row->SetValue("name", p.display_name.empty() ? ctx.views.t("case_participant_unknown") : p.display_name);
@@ -181,7 +181,7 @@ http::Response show(const WebContext& ctx, const CasePages& pages, http::Request
 }  // namespace
 
 void add_case_show_routes(http::Router& router, const WebContext& context) {
-  const auto pages = load_case_pages(context);
+  const auto pages = load_case_models(context);
   const auto worker = http::Execution::worker_pool;
   router.add(
       "GET", "/sager/{id}",
@@ -198,7 +198,7 @@ void add_case_show_routes(http::Router& router, const WebContext& context) {
         const auto form = read_form(request);
         if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
         const auto& id = request.params.at("id");
-        service::Cases cases(context.db, pages->config);
+        auto& cases = context.services.cases;
         try {
           cases.move(actor(request), id,
                      {form->trimmed("to_state"), form->trimmed("via"), form->trimmed("reason"),
@@ -222,7 +222,7 @@ void add_case_show_routes(http::Router& router, const WebContext& context) {
         const auto form = read_form(request);
         if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
         const auto& id = request.params.at("id");
-        service::Cases cases(context.db, pages->config);
+        auto& cases = context.services.cases;
         try {
           cases.record_tried(actor(request), id, form->trimmed("tried"), context.now_ms());
           return http::Response::redirect("/sager/" + id);

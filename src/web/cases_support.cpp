@@ -3,31 +3,8 @@
 #include <cstdio>
 
 #include "domain/calendar.hpp"
-#include "service/cases_setup.hpp"
 
 namespace samspil::web {
-
-std::shared_ptr<const CasePages> load_case_pages(const WebContext& context) {
-  auto pages = std::make_shared<CasePages>();
-  if (context.models != nullptr) {
-    // Non-owning: the registry outlives every route (it is owned by the composition root).
-    pages->model = std::shared_ptr<const domain::Model>(std::shared_ptr<const domain::Model>{},
-                                                        context.models->default_model());
-    pages->config.models = context.models;
-  } else {
-    pages->model = service::load_case_model(context.data_dir);
-  }
-  pages->config.model = pages->model.get();
-  pages->config.cipher = context.cipher;
-  return pages;
-}
-
-const domain::Model& model_of_case(const CasePages& pages, const std::string& model_id) {
-  if (pages.config.models != nullptr) {
-    if (const auto* m = pages.config.models->find(model_id)) return *m;
-  }
-  return *pages.model;
-}
 
 std::string danish_time(std::int64_t ms) {
   const auto local = domain::to_local(domain::Instant{std::chrono::seconds{ms / 1000}});

@@ -6,12 +6,12 @@
 //  - /moeder/{id}/dato: staff see the proposed times; who manages the meeting may pick on
 //    the parents' behalf with a reason (303 to the meeting).
 // Radios and one button: usable on a 360 px phone and without JavaScript.
-#include "service/date_polls.hpp"
-#include "service/errors.hpp"
+#include "edge/request_state.hpp"
+#include "service/base/errors.hpp"
+#include "service/meetings/date_polls.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
 #include "web/meeting_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
@@ -99,7 +99,7 @@ http::Response render(const WebContext& ctx, http::Request& request, Mode mode, 
 }
 
 http::Response show(const WebContext& ctx, http::Request& request, Mode mode, PageState s = {}) {
-  service::DatePolls polls(ctx.db, meetings_config(ctx));
+  auto& polls = ctx.services.date_polls;
   const auto& id = request.params.at("id");
   if (mode == Mode::link) {
     try {
@@ -121,7 +121,7 @@ http::Response post(const WebContext& ctx, http::Request& request, Mode mode) {
   if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
   const auto& id = request.params.at("id");
   const std::string proposal = form->trimmed("proposal");
-  service::DatePolls polls(ctx.db, meetings_config(ctx));
+  auto& polls = ctx.services.date_polls;
   try {
     if (proposal.empty()) throw service::Invalid(service::FieldErrors{{"proposal", ctx.views.t("dates_proposal_missing")}});
     if (mode == Mode::link) {
@@ -152,7 +152,7 @@ http::Response post(const WebContext& ctx, http::Request& request, Mode mode) {
     if (mode == Mode::link) return render(ctx, request, mode, "", {});
     throw;
   }
-  meeting_flash(ctx, request, ctx.views.t("dates_chosen_flash"));
+  flash(ctx, request, ctx.views.t("dates_chosen_flash"));
   return http::Response::redirect(mode == Mode::staff ? "/moeder/" + id : "/foraeldre/moeder/" + id);
 }
 

@@ -21,22 +21,7 @@ int text_status(int status) {
   return status >= 400 && status < 500 ? 400 : 500;
 }
 
-// Used only when rendering the page itself failed (a broken template): still Danish, still
-// a complete HTML document, without any request data.
-http::Response bare_page(int status) {
-  http::Response r = http::Response::html(
-      status,
-      "<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>Fejl - Samspil</title></head>"
-      "<body><h1>Der opstod en fejl</h1><p>Prøv igen om lidt.</p></body></html>");
-  r.set_header("Cache-Control", "no-store");
-  return r;
-}
-
 }  // namespace
-
-bool is_api_request(const http::Request& request) {
-  return request.path == "/api" || request.path.rfind("/api/", 0) == 0;
-}
 
 http::Response error_page(const Views& views, const http::Request& request, int status) {
   return error_page(views, request, status, {});
@@ -66,8 +51,15 @@ http::Response error_page(const Views& views, const http::Request& request, int 
     return r;
   } catch (const std::exception&) {
     // Rendering an error page must not raise a second error; the caller already logs the first.
-    return bare_page(status);
+    return edge::bare_error_page(status);
   }
+}
+
+WebContext page_context(edge::Context shared, const Views& views) {
+  shared.error_page = [&views](const http::Request& request, int status, std::string_view detail) {
+    return error_page(views, request, status, detail);
+  };
+  return WebContext{std::move(shared), views};
 }
 
 }  // namespace samspil::web

@@ -1,12 +1,12 @@
 // /moeder/{id}/evaluering: before a follow-up meeting the local professionals answer the
 // model's evaluation questions (R9) per action of the previous meeting; what others
 // answered is shown below; an escalation that needs a new request form is named (R10).
+#include "edge/request_state.hpp"
+#include "edge/service_config.hpp"
+#include "service/meetings/evaluations.hpp"
 #include "web/admin_support.hpp"
-#include "web/agenda_support.hpp"
 #include "web/forms.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
-#include "service/evaluations.hpp"
 
 namespace samspil::web {
 namespace {
@@ -19,7 +19,7 @@ http::Response show(const WebContext& ctx, http::Request& request, const std::st
                     const service::FieldErrors& errors, const FormData* posted) {
   const auto& t = ctx.views;
   if (!ctx.models) throw service::NotFound("Mødet findes ikke");
-  const auto f = service::Evaluations(ctx.db, agenda_config(ctx)).form(actor(request), id, ctx.now_ms());
+  const auto f = ctx.services.evaluations.form(actor(request), id, ctx.now_ms());
   return ctx.views.render(
       request,
       {.title = t.t("evaluation_title"),
@@ -114,7 +114,7 @@ void add_evaluation_routes(http::Router& router, const WebContext& context) {
           answers.push_back(std::move(a));
         }
         try {
-          service::Evaluations(context.db, agenda_config(context)).save(actor(request), id, answers, context.now_ms());
+          context.services.evaluations.save(actor(request), id, answers, context.now_ms());
         } catch (const service::Invalid& e) {
           return show(context, request, id, e.fields, &*form);
         }

@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "service/errors.hpp"
+#include "service/base/errors.hpp"
 #include "web/cases_support.hpp"
 #include "web/home.hpp"
-#include "web/request_state.hpp"
+#include "edge/request_state.hpp"
 #include "web/routes.hpp"
 #include "web/template_keys.hpp"
 
@@ -171,7 +171,7 @@ void add_home_routes(http::Router& router, const WebContext& context) {
         const std::int64_t now = context.now_ms();
         service::OverviewCursors cursors{request.query_param("moeder"), request.query_param("opgaver"),
                                          request.query_param("sager"), request.query_param("frister")};
-        const auto overview = service::Overview(context.db, context.models).of(*s.actor, cursors, kPerList, now);
+        const auto overview = context.services.overview.of(*s.actor, cursors, kPerList, now);
         return context.views.render(
             request, {.title = context.views.t("overview_heading"), .body_template = "home.tpl"},
             [&](ctemplate::TemplateDictionary& body) {

@@ -2,8 +2,8 @@
 // "Mit overblik": the signed-in staff user's front page, filled from service::Overview.
 #include <ctemplate/template.h>
 
-#include "service/actor.hpp"
-#include "service/overview.hpp"
+#include "service/base/actor.hpp"
+#include "service/overview/overview.hpp"
 #include "web/views.hpp"
 
 namespace samspil::web {

@@ -1,9 +1,9 @@
 #include "web/home_perspectives.hpp"
 
-#include "service/errors.hpp"
-#include "service/perspectives.hpp"
+#include "edge/request_state.hpp"
+#include "service/base/errors.hpp"
+#include "service/meetings/perspectives.hpp"
 #include "web/cases_support.hpp"
-#include "web/request_state.hpp"
 
 namespace samspil::web {
 
@@ -13,7 +13,7 @@ void fill_meeting_perspectives(ctemplate::TemplateDictionary& body, const WebCon
   if (!s.actor || context.cipher == nullptr) return;
   std::vector<service::PerspectiveView> items;
   try {
-    items = service::Perspectives(context.db, context.cipher, context.models)
+    items = context.services.perspectives
                 .for_meeting(*s.actor, meeting_id, context.now_ms());
   } catch (const service::NotFound&) {
     return;

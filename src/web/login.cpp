@@ -1,16 +1,15 @@
 // Local log-in (/log-ind) and log-out (/log-ud). Thin: parse the form, call the login
 // service, set the session cookie and redirect, or show the form again with the error.
 #include "crypto/sha256.hpp"
-#include "service/audit.hpp"
-#include "service/login.hpp"
-#include "service/sessions.hpp"
-#include "storage/actor_store.hpp"
-#include "web/csrf.hpp"
+#include "edge/csrf.hpp"
+#include "edge/policy.hpp"
+#include "edge/request_state.hpp"
+#include "edge/session_middleware.hpp"
+#include "service/audit/audit.hpp"
+#include "service/identity/login.hpp"
+#include "service/identity/sessions.hpp"
 #include "web/login_support.hpp"
-#include "web/policy.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
-#include "web/session_middleware.hpp"
 
 namespace samspil::web {
 
@@ -24,7 +23,7 @@ struct LoginForm {
 
 http::Response render_login(const WebContext& ctx, const http::Request& request, const LoginForm& form,
                             const FormErrors& errors, const std::string& notice) {
-  const auto tenants = ctx.db.transaction([](storage::Connection& c) { return storage::list_tenants_for_login(c); });
+  const auto tenants = service::login::municipalities(ctx.db);
   return ctx.views.render(
       request,
       {.title = ctx.views.t("login_title"), .body_template = "auth/login.tpl", .has_errors = !errors.empty()},
@@ -34,19 +33,7 @@ http::Response render_login(const WebContext& ctx, const http::Request& request,
         body.SetValue("email", form.email);
         body.SetValue("next", form.next);
         if (!notice.empty()) body.ShowSection("NOTICE"), body.SetValue("notice", notice);
-        if (tenants.size() == 1) {
-          body.ShowSection("ONE_TENANT");
-          body.SetValue("tenant_id", tenants.front().id);
-        } else {
-          ctemplate::TemplateDictionary* select = body.AddSectionDictionary("TENANT_SELECT");
-          if (errors.count("kommune")) select->ShowSection("TENANT_ERROR");
-          for (const auto& t : tenants) {
-            ctemplate::TemplateDictionary* option = select->AddSectionDictionary("TENANT");
-            option->SetValue("id", t.id);
-            option->SetValue("name", t.name);
-            if (t.id == form.tenant) option->ShowSection("SELECTED");
-          }
-        }
+        fill_municipality_choice(body, tenants, form.tenant, errors);
       });
 }
 
@@ -96,7 +83,7 @@ void add_login_routes(http::Router& router, const WebContext& context) {
 
         const auto result = service::login::sign_in_with_password(
             context.db, {form.tenant, form.email, password, address_key(context, request), request.request_id},
-            context.now_ms());
+            context.now_ms(), context.services.login_limits(), context.services.session_policy());
         using service::login::Outcome;
         if (result.outcome == Outcome::refused) {
           errors.emplace("email", context.views.t("login_error_refused"));

@@ -2,14 +2,13 @@
 // link /nulstil-adgangskode?token=… is exchanged at once for a short-lived cookie and a
 // redirect, so the token does not stay in the address bar or history, and the form sets the
 // new passphrase. Referrer-Policy: no-referrer on these pages.
-#include "service/errors.hpp"
-#include "service/password_reset.hpp"
-#include "storage/actor_store.hpp"
-#include "web/csrf.hpp"
+#include "edge/csrf.hpp"
+#include "edge/request_state.hpp"
+#include "edge/session_middleware.hpp"
+#include "service/base/errors.hpp"
+#include "service/identity/password_reset.hpp"
 #include "web/login_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
-#include "web/session_middleware.hpp"
 
 namespace samspil::web {
 
@@ -48,7 +47,7 @@ http::Response message_page(const WebContext& ctx, const http::Request& request,
 
 http::Response render_forgot(const WebContext& ctx, const http::Request& request, const std::string& tenant,
                              const std::string& email, const FormErrors& errors) {
-  const auto tenants = ctx.db.transaction([](storage::Connection& c) { return storage::list_tenants_for_login(c); });
+  const auto tenants = service::login::municipalities(ctx.db);
   return ctx.views.render(
       request,
       {.title = ctx.views.t("forgot_title"), .body_template = "auth/forgot.tpl", .has_errors = !errors.empty()},
@@ -56,19 +55,7 @@ http::Response render_forgot(const WebContext& ctx, const http::Request& request
         fill_form_basics(body, request);
         fill_errors(body, errors);
         body.SetValue("email", email);
-        if (tenants.size() == 1) {
-          body.ShowSection("ONE_TENANT");
-          body.SetValue("tenant_id", tenants.front().id);
-        } else {
-          ctemplate::TemplateDictionary* select = body.AddSectionDictionary("TENANT_SELECT");
-          if (errors.count("kommune")) select->ShowSection("TENANT_ERROR");
-          for (const auto& t : tenants) {
-            ctemplate::TemplateDictionary* option = select->AddSectionDictionary("TENANT");
-            option->SetValue("id", t.id);
-            option->SetValue("name", t.name);
-            if (t.id == tenant) option->ShowSection("SELECTED");
-          }
-        }
+        fill_municipality_choice(body, tenants, tenant, errors);
       });
 }
 

@@ -1,6 +1,6 @@
 #include "web/login_support.hpp"
 
-#include "web/request_state.hpp"
+#include "edge/request_state.hpp"
 
 namespace samspil::web {
 
@@ -30,6 +30,23 @@ std::string trim(const std::string& value) {
   if (first == std::string::npos) return "";
   const auto last = value.find_last_not_of(" \t\r\n");
   return value.substr(first, last - first + 1);
+}
+
+void fill_municipality_choice(ctemplate::TemplateDictionary& body, const std::vector<storage::TenantChoice>& tenants,
+                              const std::string& chosen, const FormErrors& errors) {
+  if (tenants.size() == 1) {
+    body.ShowSection("ONE_TENANT");
+    body.SetValue("tenant_id", tenants.front().id);
+    return;
+  }
+  ctemplate::TemplateDictionary* select = body.AddSectionDictionary("TENANT_SELECT");
+  if (errors.count("kommune")) select->ShowSection("TENANT_ERROR");
+  for (const auto& t : tenants) {
+    ctemplate::TemplateDictionary* option = select->AddSectionDictionary("TENANT");
+    option->SetValue("id", t.id);
+    option->SetValue("name", t.name);
+    if (t.id == chosen) option->ShowSection("SELECTED");
+  }
 }
 
 }  // namespace samspil::web

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "http/message.hpp"
+#include "service/identity/login.hpp"
 #include "web/context.hpp"
 
 namespace samspil::web {
@@ -13,6 +14,10 @@ namespace samspil::web {
 // Field name -> Danish message, in form order by the caller's choice of names.
 using FormErrors = std::map<std::string, std::string>;
 
+// The municipality choice of the log-in and reset forms: a hidden field when there is one
+// municipality, else a select (ONE_TENANT / TENANT_SELECT) with the chosen one selected.
+void fill_municipality_choice(ctemplate::TemplateDictionary& body, const std::vector<storage::TenantChoice>& tenants,
+                              const std::string& chosen, const FormErrors& errors);
 // Sets the values every form needs (csrf_token): an included body does not see the layout's.
 void fill_form_basics(ctemplate::TemplateDictionary& body, const http::Request& request);
 // Adds the DKFDS error summary (include ERROR_SUMMARY) (section ERRORS with ERROR {field, message}) and, per field,

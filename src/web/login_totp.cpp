@@ -1,16 +1,16 @@
 // The log-in's second step: /log-ind/totp (enter the code from the app) and
 // /log-ind/totp-opsaetning (an administrator without TOTP sets it up before anything else).
 // Only a session whose password step is done reaches these (policy "second_factor").
-#include "service/errors.hpp"
-#include "service/totp_factor.hpp"
-#include "storage/actor_store.hpp"
-#include "web/csrf.hpp"
+#include "edge/csrf.hpp"
+#include "edge/request_state.hpp"
+#include "edge/session_middleware.hpp"
+#include "service/base/errors.hpp"
+#include "service/identity/login.hpp"
+#include "service/identity/totp_factor.hpp"
 #include "web/error_pages.hpp"
 #include "web/login_support.hpp"
 #include "web/profile_qr.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
-#include "web/session_middleware.hpp"
 
 namespace samspil::web {
 
@@ -50,10 +50,7 @@ void fill_enrolment(ctemplate::TemplateDictionary& body, const WebContext& /*ctx
 }
 
 std::string account_label(const WebContext& ctx, const std::string& tenant, const std::string& user_id) {
-  return ctx.db.transaction([&](storage::Connection& c) {
-    const auto record = storage::load_actor_record(c, tenant, user_id);
-    return record ? record->email : user_id;
-  });
+  return service::login::account_label(ctx.db, tenant, user_id);
 }
 
 http::Response render_setup(const WebContext& ctx, const http::Request& request, const std::string& action,
@@ -128,7 +125,9 @@ void add_login_totp_routes(http::Router& router, const WebContext& context) {
     if (setup && sealed.empty()) return again(context.views.t("totp_error_expired"));
     const auto result = service::totp_factor::complete_login(context.db, *context.cipher, s.session_id_hash,
                                                              s.pending_tenant, s.pending_user_id, sealed, code,
-                                                             context.now_ms(), request.request_id);
+                                                             context.now_ms(), request.request_id,
+                                                             context.services.login_limits(),
+                                                             context.services.session_policy());
     using service::totp_factor::Verdict;
     if (result.verdict == Verdict::wrong_code) return again(context.views.t("totp_error_wrong"));
     if (result.verdict == Verdict::expired) return again(context.views.t("totp_error_expired"));

@@ -4,7 +4,7 @@
 // parents, child, network). A code with no name is shown as it is rather than hidden.
 #include <string>
 
-#include "service/model_registry.hpp"
+#include "service/base/model_registry.hpp"
 #include "web/views.hpp"
 
 namespace samspil::web {

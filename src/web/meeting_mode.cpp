@@ -7,30 +7,17 @@
 #include <algorithm>
 
 #include "domain/calendar.hpp"
-#include "service/agreements.hpp"
-#include "service/errors.hpp"
+#include "edge/request_state.hpp"
+#include "service/agreements/agreements.hpp"
+#include "service/base/errors.hpp"
 #include "web/cases_support.hpp"
 #include "web/error_pages.hpp"
 #include "web/forms.hpp"
 #include "web/meeting_labels.hpp"
 #include "web/meeting_mode_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
-
-service::AgreementsConfig agreements_config(const WebContext& ctx) {
-  return {ctx.models, ctx.cipher, ctx.live, ctx.settings.public_base_url, ctx.records_export};
-}
-
-std::optional<std::int64_t> parse_due_date(const std::string& text) {
-  if (text.empty()) return std::nullopt;
-  const auto date = domain::parse_date(text);
-  if (!date) return std::nullopt;
-  // Due at the end of the working day (16:00 local) of that date.
-  const auto utc = domain::to_utc(domain::local_at(*date, 16 * 60));
-  return std::chrono::duration_cast<std::chrono::milliseconds>(utc.time_since_epoch()).count();
-}
 
 std::vector<service::AgreementActionInput> actions_from_form(const FormData& form, service::FieldErrors& errors) {
   std::vector<service::AgreementActionInput> out;
@@ -105,7 +92,7 @@ const Section kSections[] = {
 http::Response show_meeting_mode(const WebContext& ctx, http::Request& request, const std::string& id,
                                  const service::FieldErrors& errors, const FormData* posted) {
   const auto& t = ctx.views;
-  service::Agreements agreements(ctx.db, agreements_config(ctx));
+  auto& agreements = ctx.services.agreements;
   const auto s = agreements.state(actor(request), id, ctx.now_ms());
   const std::string base = "/moeder/" + id;
   const bool editable = s.is_minute_taker && s.status != "final";
@@ -253,7 +240,7 @@ http::Response post_save(const WebContext& ctx, http::Request& request, const st
   service::FieldErrors errors;
   auto actions = actions_from_form(*form, errors);
   if (!errors.empty()) return show_meeting_mode(ctx, request, id, errors, &*form);
-  service::Agreements agreements(ctx.db, agreements_config(ctx));
+  auto& agreements = ctx.services.agreements;
   std::int64_t version = 0;
   try {
     version = std::stoll(form->trimmed("version"));
@@ -279,7 +266,7 @@ void add_meeting_mode_routes(http::Router& router, const WebContext& context) {
              [ctx](http::Request& r) {
                auto form = read_form(r);
                if (!form) return error_page(ctx->views, r, 400);
-               service::Agreements(ctx->db, agreements_config(*ctx))
+               ctx->services.agreements
                    .step(actor(r), r.params.at("id"), form->get("retning") == "tilbage" ? -1 : 1, ctx->now_ms());
                return http::Response::redirect("/moeder/" + r.params.at("id") + "/afvikling");
              },
@@ -289,13 +276,13 @@ void add_meeting_mode_routes(http::Router& router, const WebContext& context) {
              {.name = "agreement_save", .policy = "staff", .execution = http::Execution::worker_pool});
   router.add("POST", "/moeder/{id}/aftale/oplaest",
              [ctx](http::Request& r) {
-               service::Agreements(ctx->db, agreements_config(*ctx)).read_back(actor(r), r.params.at("id"), ctx->now_ms());
+               ctx->services.agreements.read_back(actor(r), r.params.at("id"), ctx->now_ms());
                return http::Response::redirect("/moeder/" + r.params.at("id") + "/afvikling#bekraeft");
              },
              {.name = "agreement_read_back", .policy = "staff", .execution = http::Execution::worker_pool});
   router.add("POST", "/moeder/{id}/aftale/bekraeft",
              [ctx](http::Request& r) {
-               service::Agreements(ctx->db, agreements_config(*ctx)).confirm(actor(r), r.params.at("id"), ctx->now_ms());
+               ctx->services.agreements.confirm(actor(r), r.params.at("id"), ctx->now_ms());
                return http::Response::redirect("/moeder/" + r.params.at("id") + "/afvikling");
              },
              {.name = "agreement_confirm", .policy = "staff", .execution = http::Execution::worker_pool});

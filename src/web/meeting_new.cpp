@@ -6,14 +6,14 @@
 //     invites, then 303 to the meeting's page.
 #include <algorithm>
 
-#include "service/errors.hpp"
-#include "service/invitations.hpp"
-#include "service/meetings.hpp"
+#include "edge/request_state.hpp"
+#include "service/base/errors.hpp"
+#include "service/meetings/invitations.hpp"
+#include "service/meetings/meetings.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
 #include "web/meeting_labels.hpp"
 #include "web/meeting_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
@@ -29,7 +29,7 @@ std::vector<Step> steps(const Views& t, const std::string& case_id) {
 
 http::Response type_step(const WebContext& ctx, http::Request& request, const std::string& case_id) {
   const auto& t = ctx.views;
-  service::Meetings meetings(ctx.db, meetings_config(ctx));
+  auto& meetings = ctx.services.meetings;
   const auto options = meetings.options(actor(request), case_id, request.query_param("forloeb") == "nyt" ? "new_course" : "same",
                                         ctx.now_ms());
   return no_store(ctx.views.render(
@@ -63,7 +63,7 @@ http::Response details_step(const WebContext& ctx, http::Request& request, const
                             const std::string& type_id, const service::FieldErrors& errors, const FormData* posted) {
   const auto& t = ctx.views;
   const auto& who = actor(request);
-  service::Meetings meetings(ctx.db, meetings_config(ctx));
+  auto& meetings = ctx.services.meetings;
   const auto proposal = meetings.propose(who, case_id, type_id, ctx.now_ms());
   if (!proposal.option.allowed) return type_step(ctx, request, case_id);
   std::vector<Option> people;
@@ -208,8 +208,9 @@ void add_meeting_new_routes(http::Router& router, const WebContext& context) {
         const std::string duration = form->trimmed("duration");
         if (!duration.empty()) {
           try {
+            // The service refuses a meeting shorter than 15 minutes (for the API too).
             in.duration_minutes = std::stoi(duration);
-            if (in.duration_minutes < 15) errors["duration"] = context.views.t("meetings_new_duration_invalid");
+            if (in.duration_minutes <= 0) errors["duration"] = context.views.t("meetings_new_duration_invalid");
           } catch (const std::exception&) {
             errors["duration"] = context.views.t("meetings_new_duration_invalid");
           }
@@ -221,7 +222,7 @@ void add_meeting_new_routes(http::Router& router, const WebContext& context) {
         if (!errors.empty()) return details_step(context, r, case_id, type, errors, &*form);
         std::string id;
         try {
-          id = service::Meetings(context.db, meetings_config(context)).convene(actor(r), in, context.now_ms());
+          id = context.services.meetings.convene(actor(r), in, context.now_ms());
         } catch (const service::Invalid& e) {
           auto fields = e.fields;
           if (fields.count("starts_at")) fields["slot"] = fields["starts_at"], fields.erase("starts_at");
@@ -232,7 +233,7 @@ void add_meeting_new_routes(http::Router& router, const WebContext& context) {
         } catch (const service::Conflict&) {
           return type_step(context, r, case_id);  // shows why the engine refuses it now
         }
-        meeting_flash(context, r, context.views.t("meetings_convened_flash"));
+        flash(context, r, context.views.t("meetings_convened_flash"));
         return http::Response::redirect("/moeder/" + id);
       },
       {.name = "meetings.new", .policy = "staff", .execution = kWorker});

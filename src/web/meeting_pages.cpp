@@ -3,15 +3,15 @@
 // cancel (/moeder/{id}/aflys) and, for a professionals-only meeting, "the parents are
 // informed" (POST /moeder/{id}/orienter-foraeldre, FP6/R11). Guardians are sent to the
 // portal's page for the meeting.
-#include "service/errors.hpp"
-#include "service/invitations.hpp"
-#include "service/meetings.hpp"
-#include "web/home_perspectives.hpp"
+#include "edge/request_state.hpp"
+#include "service/base/errors.hpp"
+#include "service/meetings/invitations.hpp"
+#include "service/meetings/meetings.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
+#include "web/home_perspectives.hpp"
 #include "web/meeting_labels.hpp"
 #include "web/meeting_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
@@ -22,7 +22,7 @@ constexpr auto kWorker = http::Execution::worker_pool;
 http::Response show(const WebContext& ctx, http::Request& request, const std::string& id) {
   const auto& t = ctx.views;
   const auto& who = actor(request);
-  service::Meetings meetings(ctx.db, meetings_config(ctx));
+  auto& meetings = ctx.services.meetings;
   const auto v = meetings.get(who, id, ctx.now_ms());  // NotFound before any redirect
   if (!who.is_staff()) return http::Response::redirect("/foraeldre/moeder/" + id);
   return no_store(ctx.views.render(
@@ -85,7 +85,7 @@ struct MoveForm {
 
 http::Response move_page(const WebContext& ctx, http::Request& request, const std::string& id, const MoveForm& f) {
   const auto& t = ctx.views;
-  service::Meetings meetings(ctx.db, meetings_config(ctx));
+  auto& meetings = ctx.services.meetings;
   const auto v = meetings.get(actor(request), id, ctx.now_ms());
   if (!v.may_manage) throw service::Forbidden("Du kan ikke ændre dette møde");
   Form form(request, f.errors, f.posted);
@@ -111,7 +111,7 @@ http::Response move_page(const WebContext& ctx, http::Request& request, const st
 
 http::Response cancel_page(const WebContext& ctx, http::Request& request, const std::string& id, const MoveForm& f) {
   const auto& t = ctx.views;
-  service::Meetings meetings(ctx.db, meetings_config(ctx));
+  auto& meetings = ctx.services.meetings;
   const auto v = meetings.get(actor(request), id, ctx.now_ms());
   if (!v.may_manage) throw service::Forbidden("Du kan ikke ændre dette møde");
   Form form(request, f.errors, f.posted);
@@ -144,13 +144,13 @@ void add_meeting_routes(http::Router& router, const WebContext& context) {
         if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
         const auto& id = r.params.at("id");
         try {
-          service::Meetings(context.db, meetings_config(context))
+          context.services.meetings
               .respond(actor(r), id, form->trimmed("response"), context.now_ms());
-          meeting_flash(context, r, context.views.t("meetings_answer_saved"));
+          flash(context, r, context.views.t("meetings_answer_saved"));
         } catch (const service::Invalid&) {
-          meeting_flash(context, r, context.views.t("meetings_answer_choose"));
+          flash(context, r, context.views.t("meetings_answer_choose"));
         } catch (const service::Conflict& e) {
-          meeting_flash(context, r, e.what());
+          flash(context, r, e.what());
         }
         return http::Response::redirect(actor(r).is_staff() ? "/moeder/" + id : "/foraeldre/moeder/" + id);
       },
@@ -171,17 +171,17 @@ void add_meeting_routes(http::Router& router, const WebContext& context) {
                            {{{"date", context.views.t("meetings_date_invalid")}}, &*form});
         }
         try {
-          service::Meetings(context.db, meetings_config(context))
+          context.services.meetings
               .move(actor(r), id, *start, 0, form->trimmed("location"), form->trimmed("reason"), context.now_ms());
         } catch (const service::Invalid& e) {
           auto errors = e.fields;
           if (errors.count("starts_at")) errors["date"] = errors["starts_at"], errors.erase("starts_at");
           return move_page(context, r, id, {errors, &*form});
         } catch (const service::Conflict& e) {
-          meeting_flash(context, r, e.what());
+          flash(context, r, e.what());
           return http::Response::redirect("/moeder/" + id);
         }
-        meeting_flash(context, r, context.views.t("meetings_moved_flash"));
+        flash(context, r, context.views.t("meetings_moved_flash"));
         return http::Response::redirect("/moeder/" + id);
       },
       {.name = "meetings.move", .policy = "staff", .execution = kWorker});
@@ -196,15 +196,15 @@ void add_meeting_routes(http::Router& router, const WebContext& context) {
         if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
         const auto& id = r.params.at("id");
         try {
-          service::Meetings(context.db, meetings_config(context))
+          context.services.meetings
               .cancel(actor(r), id, form->trimmed("reason"), context.now_ms());
         } catch (const service::Invalid& e) {
           return cancel_page(context, r, id, {e.fields, &*form});
         } catch (const service::Conflict& e) {
-          meeting_flash(context, r, e.what());
+          flash(context, r, e.what());
           return http::Response::redirect("/moeder/" + id);
         }
-        meeting_flash(context, r, context.views.t("meetings_cancelled_flash"));
+        flash(context, r, context.views.t("meetings_cancelled_flash"));
         return http::Response::redirect("/moeder/" + id);
       },
       {.name = "meetings.cancel", .policy = "staff", .execution = kWorker});
@@ -214,10 +214,10 @@ void add_meeting_routes(http::Router& router, const WebContext& context) {
       [&context](http::Request& r) {
         const auto& id = r.params.at("id");
         try {
-          service::Meetings(context.db, meetings_config(context)).inform_parents(actor(r), id, context.now_ms());
-          meeting_flash(context, r, context.views.t("meetings_parents_informed_flash"));
+          context.services.meetings.inform_parents(actor(r), id, context.now_ms());
+          flash(context, r, context.views.t("meetings_parents_informed_flash"));
         } catch (const service::Conflict& e) {
-          meeting_flash(context, r, e.what());
+          flash(context, r, e.what());
         }
         return http::Response::redirect("/moeder/" + id);
       },

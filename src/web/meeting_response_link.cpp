@@ -2,12 +2,12 @@
 // account (network persons) and anyone answering from the mail. GET shows two buttons (a
 // GET never answers: mail scanners follow links); POST answers once. The token is not
 // personal data; only its SHA-256 is stored.
-#include "service/errors.hpp"
-#include "service/meetings.hpp"
+#include "edge/request_state.hpp"
+#include "service/base/errors.hpp"
+#include "service/meetings/meetings.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
 #include "web/meeting_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
@@ -43,7 +43,7 @@ void add_meeting_response_link_routes(http::Router& router, const WebContext& co
       [&context](http::Request& r) {
         // An unknown or used link says so at once (404), before anyone presses a button.
         const auto& token = r.params.at("id");
-        const bool open = service::Meetings(context.db, meetings_config(context)).token_is_open(token);
+        const bool open = context.services.meetings.token_is_open(token);
         return page(context, r, token, nullptr, !open);
       },
       {.name = "meetings.link.form", .policy = "public", .execution = kWorker});
@@ -53,7 +53,7 @@ void add_meeting_response_link_routes(http::Router& router, const WebContext& co
         const auto form = read_form(r);
         if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
         const auto& token = r.params.at("id");
-        service::Meetings meetings(context.db, meetings_config(context));
+        auto& meetings = context.services.meetings;
         if (!meetings.token_is_open(token)) return page(context, r, token, nullptr, true);
         try {
           const auto done = meetings.respond_by_token(token, form->trimmed("response"), context.now_ms());

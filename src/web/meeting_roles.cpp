@@ -2,11 +2,11 @@
 // model marks delegable to another participant. The page lists each delegable role with its
 // holder and to whom the model allows it; a refusal from the engine is shown as a field
 // error naming the rule ids. 303 back to the meeting after a delegation.
-#include "service/errors.hpp"
-#include "service/meeting_roles.hpp"
+#include "edge/request_state.hpp"
+#include "service/base/errors.hpp"
+#include "service/meetings/meeting_roles.hpp"
 #include "web/forms.hpp"
 #include "web/meeting_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
@@ -17,7 +17,7 @@ constexpr auto kWorker = http::Execution::worker_pool;
 http::Response page(const WebContext& ctx, http::Request& request, const std::string& id,
                     const service::FieldErrors& errors, const FormData* posted) {
   const auto& t = ctx.views;
-  const auto v = service::MeetingRoles(ctx.db, meetings_config(ctx)).view(actor(request), id, ctx.now_ms());
+  const auto v = ctx.services.meeting_roles.view(actor(request), id, ctx.now_ms());
   Form form(request, errors, posted);
   std::vector<Option> roles;
   for (const auto& r : v.roles) roles.push_back({r.role, r.label, t.t("roles_allowed_to") + " " + r.allowed_text});
@@ -68,7 +68,7 @@ void add_meeting_role_routes(http::Router& router, const WebContext& context) {
         if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
         const auto& id = r.params.at("id");
         try {
-          service::MeetingRoles(context.db, meetings_config(context))
+          context.services.meeting_roles
               .delegate(actor(r), id, form->trimmed("role"), form->trimmed("participant_id"), context.now_ms());
         } catch (const service::Invalid& e) {
           return page(context, r, id, e.fields, &*form);
@@ -76,7 +76,7 @@ void add_meeting_role_routes(http::Router& router, const WebContext& context) {
           // The engine's refusal, with its rule ids, at the field it concerns.
           return page(context, r, id, {{"participant_id", e.what()}}, &*form);
         }
-        meeting_flash(context, r, context.views.t("roles_delegated_flash"));
+        flash(context, r, context.views.t("roles_delegated_flash"));
         return http::Response::redirect("/moeder/" + id);
       },
       {.name = "meetings.roles.delegate", .policy = "staff", .execution = kWorker});

@@ -3,7 +3,7 @@
 #include <string_view>
 #include <vector>
 
-#include "web/request_state.hpp"
+#include "edge/request_state.hpp"
 #include "web/template_keys.hpp"
 #include "web/views.hpp"
 
@@ -49,7 +49,7 @@ bool is_current(std::string_view href, std::string_view path) {
 
 void fill_chrome(ctemplate::TemplateDictionary& layout, const http::Request& request, const Page& page,
                  const Views& views) {
-  const RequestState& s = state(request);
+  const edge::RequestState& s = edge::state(request);
   if (!s.csrf_token.empty()) layout.SetValue(kCsrfToken, s.csrf_token);
   if (!s.flash.empty()) layout.ShowSection(kSectionFlash), layout.SetValue(kFlash, s.flash);
   if (s.actor) {

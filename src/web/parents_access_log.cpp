@@ -4,8 +4,8 @@
 #include <string>
 #include <utility>
 
-#include "service/access_log.hpp"
-#include "web/request_state.hpp"
+#include "edge/request_state.hpp"
+#include "service/audit/access_log.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {

@@ -5,32 +5,27 @@
 #include <string>
 
 #include "crypto/random.hpp"
-#include "service/children.hpp"
-#include "service/consents.hpp"
-#include "service/errors.hpp"
-#include "service/sessions.hpp"
+#include "edge/flash.hpp"
+#include "edge/request_state.hpp"
+#include "service/base/errors.hpp"
+#include "service/consent/consents.hpp"
+#include "service/identity/sessions.hpp"
+#include "service/people/children.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
 
 namespace {
 
-void flash(const WebContext& context, const http::Request& request, const std::string& message) {
-  const std::string& id_hash = state(request).session_id_hash;
-  if (id_hash.empty()) return;
-  context.db.transaction([&](storage::Connection& conn) { service::sessions::set_flash(conn, id_hash, message); });
-}
-
-http::Response show(const WebContext& ctx, const CasePages& pages, http::Request& request, const std::string& child_id,
+http::Response show(const WebContext& ctx, http::Request& request, const std::string& child_id,
                     const service::FieldErrors& errors, const FormData* posted) {
   const auto& t = ctx.views;
-  const auto child = service::Children(ctx.db, pages.config).get(actor(request), child_id, ctx.now_ms());
+  const auto child = ctx.services.children.get(actor(request), child_id, ctx.now_ms());
   std::vector<Option> scopes;
   // The scopes of the child's own cases' models (service::Consents::scopes_for_child).
-  for (const auto& s : service::Consents(ctx.db, pages.config).scopes_for_child(actor(request), child_id)) {
+  for (const auto& s : ctx.services.consents.scopes_for_child(actor(request), child_id)) {
     scopes.push_back({s.id, s.name});
   }
   Form form(request, errors, posted);
@@ -63,13 +58,13 @@ http::Response show(const WebContext& ctx, const CasePages& pages, http::Request
 }  // namespace
 
 void add_parents_consent_routes(http::Router& router, const WebContext& context) {
-  const auto pages = load_case_pages(context);
+  const auto pages = load_case_models(context);
   const auto worker = http::Execution::worker_pool;
   router.add(
       "GET", "/foraeldre/boern/{id}/samtykke",
       [pages, &context](http::Request& request) {
         if (!pages->ready()) return http::Response::redirect("/foraeldre");
-        return show(context, *pages, request, request.params.at("id"), {}, nullptr);
+        return show(context, request, request.params.at("id"), {}, nullptr);
       },
       {.name = "parents.consent.form", .policy = "guardian", .execution = worker});
 
@@ -90,9 +85,9 @@ void add_parents_consent_routes(http::Router& router, const WebContext& context)
         in.source = "portal";
         in.idempotency_key = form->trimmed("idempotency_key");
         try {
-          service::Consents(context.db, pages->config).give(who, in, context.now_ms());
+          context.services.consents.give(who, in, context.now_ms());
         } catch (const service::Invalid& e) {
-          return show(context, *pages, request, child_id, e.fields, &*form);
+          return show(context, request, child_id, e.fields, &*form);
         }
         flash(context, request, context.views.t("parents_consent_given_flash"));
         return http::Response::redirect("/foraeldre");
@@ -104,7 +99,7 @@ void add_parents_consent_routes(http::Router& router, const WebContext& context)
       [pages, &context](http::Request& request) {
         if (!pages->ready()) return http::Response::redirect("/foraeldre");
         try {
-          service::Consents(context.db, pages->config).withdraw(actor(request), request.params.at("id"), context.now_ms());
+          context.services.consents.withdraw(actor(request), request.params.at("id"), context.now_ms());
           flash(context, request, context.views.t("parents_withdrawn_flash"));
         } catch (const service::Conflict& e) {
           flash(context, request, e.what());  // already withdrawn: say so, nothing changed

@@ -4,10 +4,10 @@
 #include <string>
 
 #include "domain/model.hpp"
-#include "service/overview.hpp"
+#include "edge/request_state.hpp"
+#include "service/overview/overview.hpp"
+#include "service/overview/parent_children.hpp"
 #include "web/cases_support.hpp"
-#include "web/parents_home_data.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
@@ -44,7 +44,7 @@ void fill_invitations(ctemplate::TemplateDictionary& row, const std::string& chi
 
 // The documents to read and download: each finalised meeting's agreement (PDF) and each open
 // case's request form (page and PDF; the form's own page says when there is none yet).
-void fill_documents(ctemplate::TemplateDictionary& row, const parents::ParentChild& item,
+void fill_documents(ctemplate::TemplateDictionary& row, const service::parents::ParentChild& item,
                     const std::vector<service::OverviewMeeting>& agreements) {
   bool any = false;
   for (const auto& m : agreements) {
@@ -65,7 +65,7 @@ void fill_documents(ctemplate::TemplateDictionary& row, const parents::ParentChi
   if (!any) row.ShowSection("NO_DOCUMENTS");
 }
 
-void fill_child(ctemplate::TemplateDictionary& row, const parents::ParentChild& item, const CasePages& pages,
+void fill_child(ctemplate::TemplateDictionary& row, const service::parents::ParentChild& item, const CaseModels& pages,
                 const std::string& csrf_token) {
   const auto& child = item.child.record;
   row.SetValue("name", child.first_name + " " + child.last_name);
@@ -113,14 +113,14 @@ void fill_child(ctemplate::TemplateDictionary& row, const parents::ParentChild& 
 }  // namespace
 
 void add_parents_home_routes(http::Router& router, const WebContext& context) {
-  const auto pages = load_case_pages(context);
+  const auto pages = load_case_models(context);
   router.add(
       "GET", "/foraeldre",
       [pages, &context](http::Request& request) {
         const service::Actor& who = actor(request);
-        std::vector<parents::ParentChild> children;
-        if (pages->ready()) children = parents::my_children(context, pages->config, who);
-        service::Overview overview(context.db, context.models);
+        std::vector<service::parents::ParentChild> children;
+        if (pages->ready()) children = service::parents::my_children(context.db, pages->config, who, context.now_ms());
+        auto& overview = context.services.overview;
         const auto invitations = overview.invitations(who, context.now_ms());
         const auto agreements = overview.agreements(who);
         return context.views.render(

@@ -4,26 +4,21 @@
 // (service::Perspectives::for_meeting).
 #include <string>
 
-#include "service/errors.hpp"
-#include "service/perspectives.hpp"
-#include "service/sessions.hpp"
+#include "edge/flash.hpp"
+#include "edge/request_state.hpp"
+#include "service/base/errors.hpp"
+#include "service/identity/sessions.hpp"
+#include "service/meetings/perspectives.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
 
 namespace {
 
-void flash(const WebContext& context, const http::Request& request, const std::string& message) {
-  const std::string& id_hash = state(request).session_id_hash;
-  if (id_hash.empty()) return;
-  context.db.transaction([&](storage::Connection& conn) { service::sessions::set_flash(conn, id_hash, message); });
-}
-
-service::Perspectives perspectives(const WebContext& context) {
-  return service::Perspectives(context.db, context.cipher, context.models);
+service::Perspectives& perspectives(const WebContext& context) {
+  return context.services.perspectives;
 }
 
 http::Response show(const WebContext& ctx, http::Request& request, const std::string& meeting_id,

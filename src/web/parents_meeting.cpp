@@ -1,10 +1,10 @@
 // /foraeldre/moeder/{id}: a guardian's view of a meeting about their child — time, place,
 // who takes part (by name and relation, no e-mail addresses) and their own answer (posted
 // to /moeder/{id}/svar). A professionals-only meeting is not found (FP3).
-#include "service/meetings.hpp"
+#include "edge/request_state.hpp"
+#include "service/meetings/meetings.hpp"
 #include "web/cases_support.hpp"
 #include "web/meeting_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
@@ -15,7 +15,7 @@ void add_parents_meeting_routes(http::Router& router, const WebContext& context)
       [&context](http::Request& request) {
         const auto& t = context.views;
         const auto& id = request.params.at("id");
-        const auto v = service::Meetings(context.db, meetings_config(context)).get(actor(request), id, context.now_ms());
+        const auto v = context.services.meetings.get(actor(request), id, context.now_ms());
         return no_store(context.views.render(
             request,
             {.title = v.type_name,

@@ -3,20 +3,18 @@
 // Drafts are never shown; another family's case answers 404 (service::RequestForms).
 #include <string>
 
+#include "edge/request_state.hpp"
 #include "web/request_form_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 #include "web/views.hpp"
 
 namespace samspil::web {
 
-http::Response request_form_pdf_response(const WebContext& context, const RequestFormPages& pages,
-                                         http::Request& request);
-http::Response request_form_attachment_response(const WebContext& context, const RequestFormPages& pages,
-                                                http::Request& request);
+http::Response request_form_pdf_response(const WebContext& context, http::Request& request);
+http::Response request_form_attachment_response(const WebContext& context, http::Request& request);
 
 void add_parents_request_form_routes(http::Router& router, const WebContext& context) {
-  const auto pages = load_request_form_pages(context);
+  const auto pages = load_request_form_models(context);
   const auto worker = http::Execution::worker_pool;
   router.add(
       "GET", "/foraeldre/sager/{id}/anmodning",
@@ -24,7 +22,7 @@ void add_parents_request_form_routes(http::Router& router, const WebContext& con
         if (!pages->ready()) return http::Response::redirect("/foraeldre");
         const auto& t = context.views;
         const auto& id = request.params.at("id");
-        service::RequestForms forms(context.db, pages->config);
+        auto& forms = context.services.request_forms;
         const auto view = forms.get(actor(request), id, context.now_ms());
         const std::string base = "/foraeldre/sager/" + id + "/anmodning";
         return context.views.render(
@@ -44,7 +42,7 @@ void add_parents_request_form_routes(http::Router& router, const WebContext& con
       "GET", "/foraeldre/sager/{id}/anmodning.pdf",
       [pages, &context](http::Request& request) {
         if (!pages->ready()) return http::Response::redirect("/foraeldre");
-        return request_form_pdf_response(context, *pages, request);
+        return request_form_pdf_response(context, request);
       },
       {.name = "parents.request_form.pdf", .policy = "guardian", .execution = worker});
 
@@ -52,7 +50,7 @@ void add_parents_request_form_routes(http::Router& router, const WebContext& con
       "GET", "/foraeldre/sager/{id}/anmodning/bilag/{file}",
       [pages, &context](http::Request& request) {
         if (!pages->ready()) return http::Response::redirect("/foraeldre");
-        return request_form_attachment_response(context, *pages, request);
+        return request_form_attachment_response(context, request);
       },
       {.name = "parents.request_form.attachment", .policy = "guardian", .execution = worker});
 }

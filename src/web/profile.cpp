@@ -1,17 +1,17 @@
 // /min-profil: the signed-in user's own page: change the passphrase, set up or replace the
 // TOTP second factor (the new secret is used only once a code from it is entered); set,
-// fetch ("Hent nu") and remove one's imported free/busy calendar (service/free_busy; the
+// fetch ("Hent nu") and remove one's imported free/busy calendar (service/meetings/free_busy; the
 // URL is never shown back, only its host).
-#include "service/errors.hpp"
-#include "service/login.hpp"
-#include "service/free_busy.hpp"
-#include "service/totp_factor.hpp"
-#include "storage/actor_store.hpp"
+#include "edge/csrf.hpp"
+#include "edge/flash.hpp"
+#include "edge/request_state.hpp"
+#include "service/base/errors.hpp"
+#include "service/identity/login.hpp"
+#include "service/identity/totp_factor.hpp"
+#include "service/meetings/free_busy.hpp"
 #include "web/cases_support.hpp"
-#include "web/csrf.hpp"
 #include "web/error_pages.hpp"
 #include "web/login_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
@@ -53,10 +53,6 @@ void fill_free_busy(const WebContext& ctx, const http::Request& request, ctempla
   }
 }
 
-void flash(const WebContext& ctx, const http::Request& request, const std::string& message) {
-  ctx.db.transaction(
-      [&](storage::Connection& c) { service::sessions::set_flash(c, state(request).session_id_hash, message); });
-}
 
 // The outcome of a fetch as a flash: Danish, never the URL.
 std::string fetch_message(const WebContext& ctx, const service::free_busy::Status& s, const char* ok_key) {
@@ -67,8 +63,7 @@ std::string fetch_message(const WebContext& ctx, const service::free_busy::Statu
 http::Response render_profile(const WebContext& ctx, const http::Request& request, const FormErrors& errors,
                               const std::string& kept_url = "") {
   const service::Actor& a = actor(request);
-  const auto credentials = ctx.db.transaction(
-      [&](storage::Connection& c) { return storage::find_credentials(c, a.tenant, a.user_id); });
+  const auto credentials = service::login::credentials(ctx.db, a.tenant, a.user_id);
   return ctx.views.render(
       request,
       {.title = ctx.views.t("profile_title"),
@@ -105,9 +100,7 @@ void add_profile_routes(http::Router& router, const WebContext& context) {
         } catch (const service::Invalid& e) {
           return render_profile(context, request, e.fields);
         }
-        context.db.transaction([&](storage::Connection& c) {
-          service::sessions::set_flash(c, state(request).session_id_hash, context.views.t("profile_password_changed"));
-        });
+        flash(context, request, context.views.t("profile_password_changed"));
         return http::Response::redirect("/min-profil");
       },
       {.name = "profile.password", .policy = "signed_in"});
@@ -133,7 +126,8 @@ void add_profile_routes(http::Router& router, const WebContext& context) {
         const std::string sealed = field(fields, "sealed");
         using service::totp_factor::Verdict;
         const Verdict verdict = service::totp_factor::confirm(context.db, *context.cipher, a.tenant, a.user_id, sealed,
-                                                              code, context.now_ms(), request.request_id);
+                                                              code, context.now_ms(), request.request_id,
+                                                              context.services.login_limits());
         if (verdict != Verdict::ok) {
           const char* key = verdict == Verdict::locked    ? "login_error_locked"
                             : verdict == Verdict::expired ? "totp_error_expired"
@@ -141,9 +135,7 @@ void add_profile_routes(http::Router& router, const WebContext& context) {
           return totp_setup_retry(context, request, "/min-profil/totp", a.tenant, a.user_id, sealed,
                                   context.views.t(key));
         }
-        context.db.transaction([&](storage::Connection& c) {
-          service::sessions::set_flash(c, state(request).session_id_hash, context.views.t("profile_totp_enabled"));
-        });
+        flash(context, request, context.views.t("profile_totp_enabled"));
         return http::Response::redirect("/min-profil");
       },
       {.name = "profile.totp", .policy = "signed_in"});

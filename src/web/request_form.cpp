@@ -6,10 +6,10 @@
 #include <string>
 
 #include "crypto/random.hpp"
-#include "service/errors.hpp"
+#include "edge/request_state.hpp"
+#include "service/base/errors.hpp"
 #include "web/forms.hpp"
 #include "web/request_form_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 #include "web/views.hpp"
 
@@ -71,11 +71,11 @@ void fill_answers(ctemplate::TemplateDictionary& body, const service::RequestFor
   (void)t;
 }
 
-http::Response show(const WebContext& ctx, const RequestFormPages& pages, http::Request& request,
+http::Response show(const WebContext& ctx, http::Request& request,
                     const std::string& id, std::size_t step, const service::FieldErrors& errors,
                     const FormData* posted, const std::string& problem = "") {
   const auto& t = ctx.views;
-  service::RequestForms forms(ctx.db, pages.config);
+  auto& forms = ctx.services.request_forms;
   const auto view = forms.get(actor(request), id, ctx.now_ms());
   const std::vector<Breadcrumb> crumbs = {{t.t("cases_list_title"), "/sager"},
                                           {view.case_title, "/sager/" + id},
@@ -196,13 +196,13 @@ service::DraftInput draft_from(const FormData& form, const service::RequestFormV
 }  // namespace
 
 void add_request_form_routes(http::Router& router, const WebContext& context) {
-  const auto pages = load_request_form_pages(context);
+  const auto pages = load_request_form_models(context);
   const auto worker = http::Execution::worker_pool;
   router.add(
       "GET", "/sager/{id}/anmodning",
       [pages, &context](http::Request& request) {
         if (!pages->ready()) return http::Response::redirect("/sager");
-        return show(context, *pages, request, request.params.at("id"), step_of(request), {}, nullptr);
+        return show(context, request, request.params.at("id"), step_of(request), {}, nullptr);
       },
       {.name = "cases.request_form", .policy = "staff", .execution = worker});
 
@@ -215,15 +215,15 @@ void add_request_form_routes(http::Router& router, const WebContext& context) {
         const auto& id = request.params.at("id");
         const std::string s = form->trimmed("step");
         const std::size_t step = s.size() == 1 && s[0] >= '1' && s[0] <= '4' ? static_cast<std::size_t>(s[0] - '1') : 0;
-        service::RequestForms forms(context.db, pages->config);
+        auto& forms = context.services.request_forms;
         try {
           const auto view = forms.get(actor(request), id, context.now_ms());
           forms.save_draft(actor(request), id, draft_from(*form, view, step), context.now_ms());
           return http::Response::redirect(base(id) + "?trin=" + std::to_string(step + 2));
         } catch (const service::Invalid& e) {
-          return show(context, *pages, request, id, step, e.fields, &*form);
+          return show(context, request, id, step, e.fields, &*form);
         } catch (const service::Conflict& e) {
-          return show(context, *pages, request, id, step, {}, nullptr, e.what());
+          return show(context, request, id, step, {}, nullptr, e.what());
         }
       },
       {.name = "cases.request_form.save", .policy = "staff", .execution = worker});
@@ -235,7 +235,7 @@ void add_request_form_routes(http::Router& router, const WebContext& context) {
         const auto form = read_form(request);
         if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
         const auto& id = request.params.at("id");
-        service::RequestForms forms(context.db, pages->config);
+        auto& forms = context.services.request_forms;
         try {
           forms.complete(actor(request), id,
                          {form->all("parents_present"), form->trimmed("confirmed") == "yes",
@@ -243,9 +243,9 @@ void add_request_form_routes(http::Router& router, const WebContext& context) {
                          context.now_ms());
           return http::Response::redirect(base(id));
         } catch (const service::Invalid& e) {
-          return show(context, *pages, request, id, 5, e.fields, &*form);
+          return show(context, request, id, 5, e.fields, &*form);
         } catch (const service::Conflict& e) {
-          return show(context, *pages, request, id, 5, {}, nullptr, e.what());
+          return show(context, request, id, 5, {}, nullptr, e.what());
         }
       },
       {.name = "cases.request_form.complete", .policy = "staff", .execution = worker});
@@ -257,12 +257,12 @@ void add_request_form_routes(http::Router& router, const WebContext& context) {
         const auto form = read_form(request);
         if (!form) return http::Response::problem(400, "Ugyldig forespørgsel", "Formularen kunne ikke læses.");
         const auto& id = request.params.at("id");
-        service::RequestForms forms(context.db, pages->config);
+        auto& forms = context.services.request_forms;
         try {
           forms.start_new_version(actor(request), id, form->trimmed("idempotency_key"), context.now_ms());
           return http::Response::redirect(base(id) + "?trin=1");
         } catch (const service::Conflict& e) {
-          return show(context, *pages, request, id, 0, {}, nullptr, e.what());
+          return show(context, request, id, 0, {}, nullptr, e.what());
         }
       },
       {.name = "cases.request_form.new_version", .policy = "staff", .execution = worker});

@@ -5,19 +5,18 @@
 // the service's own limit (8 MiB by default) applies; the http layer has no per-route limit.
 #include <string>
 
-#include "service/errors.hpp"
+#include "edge/multipart.hpp"
+#include "edge/request_state.hpp"
+#include "service/base/errors.hpp"
 #include "web/forms.hpp"
-#include "web/multipart.hpp"
 #include "web/request_form_support.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 #include "web/views.hpp"
 
 namespace samspil::web {
 
-http::Response request_form_pdf_response(const WebContext& context, const RequestFormPages& pages,
-                                         http::Request& request) {
-  service::RequestForms forms(context.db, pages.config);
+http::Response request_form_pdf_response(const WebContext& context, http::Request& request) {
+  auto& forms = context.services.request_forms;
   try {
     const auto bytes = forms.pdf(actor(request), request.params.at("id"), context.now_ms());
     return download(bytes, "application/pdf", "anmodningsskema.pdf");
@@ -26,16 +25,15 @@ http::Response request_form_pdf_response(const WebContext& context, const Reques
   }
 }
 
-http::Response request_form_attachment_response(const WebContext& context, const RequestFormPages& pages,
-                                                http::Request& request) {
-  service::RequestForms forms(context.db, pages.config);
+http::Response request_form_attachment_response(const WebContext& context, http::Request& request) {
+  auto& forms = context.services.request_forms;
   const auto file =
       forms.attachment(actor(request), request.params.at("id"), request.params.at("file"), context.now_ms());
   return download(file.bytes, file.info.content_type, file.info.name);
 }
 
 void add_request_form_file_routes(http::Router& router, const WebContext& context) {
-  const auto pages = load_request_form_pages(context);
+  const auto pages = load_request_form_models(context);
   const auto worker = http::Execution::worker_pool;
   router.add(
       "POST", "/sager/{id}/anmodning/bilag",
@@ -46,7 +44,7 @@ void add_request_form_file_routes(http::Router& router, const WebContext& contex
         // before it says that a file is missing.
         const auto parts = read_multipart(request);
         const auto* file = parts ? find_part(*parts, "file") : nullptr;
-        service::RequestForms forms(context.db, pages->config);
+        auto& forms = context.services.request_forms;
         try {
           forms.add_attachment(actor(request), id,
                                {file ? file->filename : std::string(), file ? file->data : std::string()},
@@ -79,7 +77,7 @@ void add_request_form_file_routes(http::Router& router, const WebContext& contex
       "GET", "/sager/{id}/anmodning/bilag/{file}",
       [pages, &context](http::Request& request) {
         if (!pages->ready()) return http::Response::redirect("/sager");
-        return request_form_attachment_response(context, *pages, request);
+        return request_form_attachment_response(context, request);
       },
       {.name = "cases.request_form.attachment", .policy = "staff", .execution = worker});
 
@@ -87,7 +85,7 @@ void add_request_form_file_routes(http::Router& router, const WebContext& contex
       "GET", "/sager/{id}/anmodning.pdf",
       [pages, &context](http::Request& request) {
         if (!pages->ready()) return http::Response::redirect("/sager");
-        return request_form_pdf_response(context, *pages, request);
+        return request_form_pdf_response(context, request);
       },
       {.name = "cases.request_form.pdf", .policy = "staff", .execution = worker});
 }

@@ -5,40 +5,6 @@
 #include "web/views.hpp"
 
 namespace samspil::web {
-namespace {
-
-// RFC 5987 percent-encoding of a UTF-8 file name for filename*=.
-std::string rfc5987(const std::string& s) {
-  static const char* hex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : s) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_') {
-      out.push_back(static_cast<char>(c));
-    } else {
-      out.push_back('%');
-      out.push_back(hex[c >> 4]);
-      out.push_back(hex[c & 15]);
-    }
-  }
-  return out;
-}
-
-std::string ascii_fallback(const std::string& s) {
-  std::string out;
-  for (unsigned char c : s) out.push_back(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? static_cast<char>(c) : '_');
-  return out;
-}
-
-}  // namespace
-
-std::shared_ptr<const RequestFormPages> load_request_form_pages(const WebContext& context) {
-  auto pages = std::make_shared<RequestFormPages>();
-  pages->cases = load_case_pages(context);
-  pages->config.models = context.models;
-  pages->config.fallback_model = pages->cases ? pages->cases->model.get() : nullptr;
-  pages->config.cipher = context.cipher;
-  return pages;
-}
 
 void fill_request_form_view(ctemplate::TemplateDictionary& outer, const Views& views,
                             const service::RequestFormView& view, const std::string& attachment_base) {
@@ -93,18 +59,6 @@ void fill_request_form_view(ctemplate::TemplateDictionary& outer, const Views& v
     a->SetValue("uploaded", danish_date(att.uploaded_at_ms));
   }
   if (view.attachments.empty()) body.ShowSection("NO_ATTACHMENTS");
-}
-
-http::Response download(const std::string& bytes, const std::string& content_type, const std::string& file_name) {
-  http::Response r;
-  r.status = 200;
-  r.body = bytes;
-  r.set_header("Content-Type", content_type);
-  r.set_header("Content-Disposition",
-               "attachment; filename=\"" + ascii_fallback(file_name) + "\"; filename*=UTF-8''" + rfc5987(file_name));
-  r.set_header("Cache-Control", "no-store");
-  r.set_header("X-Content-Type-Options", "nosniff");
-  return r;
 }
 
 }  // namespace samspil::web

@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "web/policy.hpp"
-#include "web/session_middleware.hpp"
+#include "edge/policy.hpp"
+#include "edge/session_middleware.hpp"
 
 namespace samspil::web {
 

@@ -2,7 +2,7 @@
 // Single sign-on pages: GET /log-ind/sso sends the browser to the municipality's OpenID
 // provider; GET /log-ind/sso/callback signs the user in. Registered only when SSO is on.
 #include "http/router.hpp"
-#include "service/oidc_login.hpp"
+#include "service/identity/oidc_login.hpp"
 #include "web/context.hpp"
 
 namespace samspil::web {

@@ -2,7 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "service/triage.hpp"
+#include "service/triage/triage.hpp"
 #include "web/views.hpp"
 
 namespace samspil::web {

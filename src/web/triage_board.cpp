@@ -5,19 +5,19 @@
 // back to the board) or shows the form again with Danish errors (422).
 #include <cstdio>
 
-#include "service/errors.hpp"
-#include "service/triage.hpp"
+#include "edge/request_state.hpp"
+#include "service/base/errors.hpp"
+#include "service/triage/triage.hpp"
 #include "web/admin_support.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
-#include "web/request_state.hpp"
 #include "web/routes.hpp"
 
 namespace samspil::web {
 namespace {
 
-service::Triage triage_of(const WebContext& ctx) {
-  return service::Triage(ctx.db, {ctx.models, ctx.cipher, ctx.settings.public_base_url});
+service::Triage& triage_of(const WebContext& ctx) {
+  return ctx.services.triage;
 }
 
 std::string days_text(const std::optional<double>& days) {

@@ -8,8 +8,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "edge/request_state.hpp"
 #include "web/navigation.hpp"
-#include "web/request_state.hpp"
 #include "web/template_keys.hpp"
 
 namespace samspil::web {
@@ -101,7 +101,7 @@ void set_global_once(const std::string& name, const std::string& value) {
 
 // ctemplate's HTML escaping (the `:h` modifier), which the AUTOESCAPE pragma applies to HTML
 // text and quoted attribute values: the only places templates use {{t_key}}
-// (tests/unit/templates_check.py refuses it in URL, script and style attributes).
+// (tests/web/templates_check.py refuses it in URL, script and style attributes).
 std::string html_escape(std::string_view text) {
   std::string out;
   out.reserve(text.size());

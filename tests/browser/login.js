@@ -1,6 +1,6 @@
 // Signs in as a demo user through the real log-in form (/log-ind), with or without
 // JavaScript, including the TOTP step for the administrator (fixed, published demo secret).
-// The demo log-ins are published in src/service/demo.cpp and printed by `make run`.
+// The demo log-ins are published in src/app/demo/demo.cpp and printed by `make run`.
 const crypto = require('crypto');
 const { expect } = require('@playwright/test');
 

@@ -63,7 +63,7 @@ module.exports.push(
   { path: '/sager/demo-case-033/moeder/ny', role: 'leader', name: 'sag-moede-ny' },
   { path: '/ppr/visitation/demo-case-011', role: 'ppr_lead', name: 'ppr-visitation-afgoerelse' },
 );
-// The demo meetings (service/demo_meetings.cpp) on Emma's case (demo-case-emma): the held
+// The demo meetings (app/demo/demo_meetings.cpp) on Emma's case (demo-case-emma): the held
 // start-up meeting with its confirmed agreement ({held}) and the follow-up meeting the parent
 // has not answered yet ({next}). Their ids are random: pages.spec.js finds them in the links
 // of the case page (see MEETINGS there). The meeting page, agenda, brief, meeting mode (being

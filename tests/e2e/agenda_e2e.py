@@ -22,7 +22,8 @@ import urllib.request
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from harness import Failure, Server, SmtpSink, api, check, expect, fresh_postgres_database, run, sqlite_url
+from harness import (Failure, Server, SmtpSink, api, check, expect, fresh_postgres_database, run, scenario_main,
+                     sqlite_url, stop_cleanly)
 
 
 def local_days(ms, days):
@@ -214,16 +215,11 @@ def scenario_agenda(engine):
                   follow["evaluations"][0]["questions"][0]["answers"][0]["by"] == "Navn p-teacher",
                   f"the follow-up agenda opens with the evaluation: {follow['evaluations']}")
         finally:
-            server.stop()
+            stop_cleanly(server)
             sink.stop()
 
 
 SCENARIOS = {"agenda": scenario_agenda}
 
 if __name__ == "__main__":
-    try:
-        SCENARIOS[sys.argv[1]](sys.argv[2])
-    except Failure as e:
-        print(f"FAIL: {e}")
-        sys.exit(1)
-    print("ok")
+    sys.exit(scenario_main(SCENARIOS, __doc__))

@@ -6,13 +6,13 @@ order; the guardian's extract names the unit and role, never the employee; `sams
 verify` passes an untouched chain and names the first broken entry (exit 1) after an entry is
 edited or deleted directly in the database.
 
-Usage: audit_e2e.py ENGINE   (SAMSPIL_BIN names the binary)
+Usage: audit_e2e.py audit ENGINE   (SAMSPIL_BIN names the binary)
 """
 import json
 import sys
 import tempfile
 
-from harness import Failure, check, fresh_postgres_database, run, sqlite_url
+from harness import Failure, check, fresh_postgres_database, run, scenario_main, sqlite_url, stop_cleanly
 from authz_world import PASSWORD, Client, DrainedServer, cli, server_args, sql
 
 TENANT = "ta"
@@ -34,8 +34,7 @@ def verify(url):
     return out.returncode, out.stdout + out.stderr
 
 
-def main():
-    engine = sys.argv[1]
+def scenario_audit(engine):
     with tempfile.TemporaryDirectory() as tmp:
         url = sqlite_url(tmp) if engine == "sqlite" else fresh_postgres_database()
         cli("migrate", "--database-url", url)
@@ -107,7 +106,7 @@ def main():
             check(child_entries and all(e[5] == made["child_id"] for e in child_entries),
                   f"child entries without child id: {child_entries}")
         finally:
-            server.stop()
+            stop_cleanly(server)
 
         # Verification: untouched, edited, restored, deleted.
         total = last_seq(url)
@@ -136,7 +135,7 @@ def main():
                 hsts = {k.lower(): v for k, v in headers.items()}.get("strict-transport-security")
                 check(status == 200 and bool(hsts) == want, f"HSTS with {extra}: {hsts!r}")
             finally:
-                server.stop()
+                stop_cleanly(server)
     print(f"audit: flow, extract and verification as expected ({engine})")
     return 0
 
@@ -152,9 +151,7 @@ EXPECTED_CASE = [("create", "child", "professional"), ("create", "case", "profes
 EXPECTED_GUARDIAN = [("sign_in_failed", "user", "anonymous"), ("sign_in", "session", "guardian"),
                      ("read", "access_log", "guardian"), ("read", "access_log", "guardian")]
 
+SCENARIOS = {"audit": scenario_audit}
+
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except Failure as e:
-        print(f"FAIL: {e}")
-        sys.exit(1)
+    sys.exit(scenario_main(SCENARIOS, __doc__))

@@ -10,8 +10,9 @@ checked on every answer: nobody gets a 2xx for municipality B's object, and an a
 caller gets no 2xx from a route that is not public. Every answer must carry the security
 headers (CSP, nosniff, Cache-Control: no-store).
 
-Usage: authz_matrix.py ENGINE [--record]   (SAMSPIL_BIN names the binary)
---record rewrites the table from what the server answered, for review in a diff.
+Usage: authz_matrix.py check ENGINE    (SAMSPIL_BIN names the binary)
+       authz_matrix.py record ENGINE   rewrites the table from what the server answered, for
+                                       review in a diff.
 """
 import json
 import os
@@ -20,7 +21,7 @@ import sys
 import tempfile
 import time
 
-from harness import Failure, check, fresh_postgres_database, run, sqlite_url
+from harness import Failure, check, fresh_postgres_database, run, scenario_main, sqlite_url, stop_cleanly
 from authz_world import ROLES, DrainedServer, World, server_args
 
 TABLE = pathlib.Path(__file__).with_name("authz_matrix.json")
@@ -56,9 +57,7 @@ def check_headers(key, headers, problems):
         problems.append(f"{key}: Cache-Control is {lower.get('cache-control')!r}, not no-store")
 
 
-def main():
-    engine = sys.argv[1]
-    record = "--record" in sys.argv
+def run_matrix(engine, record):
     with tempfile.TemporaryDirectory() as tmp:
         url = sqlite_url(tmp) if engine == "sqlite" else fresh_postgres_database()
         args = server_args(tmp)
@@ -135,7 +134,7 @@ def main():
             raise
         finally:
             if server.proc.poll() is None:
-                server.stop()
+                stop_cleanly(server)
         if record:
             for p in problems:
                 print("WARNING:", p)
@@ -171,9 +170,15 @@ def write_table(table, routes, observed):
     TABLE.write_text("\n".join(lines) + "\n")
 
 
+def scenario_check(engine):
+    run_matrix(engine, record=False)
+
+
+def scenario_record(engine):
+    run_matrix(engine, record=True)
+
+
+SCENARIOS = {"check": scenario_check, "record": scenario_record}
+
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except Failure as e:
-        print(f"FAIL: {e}")
-        sys.exit(1)
+    sys.exit(scenario_main(SCENARIOS, __doc__))

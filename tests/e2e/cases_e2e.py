@@ -19,7 +19,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from harness import Failure, Server, api, check, expect, fresh_postgres_database, run, sqlite_url
+from harness import (Failure, Server, api, check, expect, fresh_postgres_database, run, scenario_main, sqlite_url,
+                     stop_cleanly)
 
 SEED = [
     "INSERT INTO tenants (id, name, created_at) VALUES ('t1', 'Testkommune', 1)",
@@ -263,23 +264,11 @@ def scenario_pages(engine):
             status, _, html = b.request("GET", "/sager")
             check(status == 200 and case_path in html, "the case is listed on /sager")
         finally:
-            server.stop()
+            stop_cleanly(server)
 
 
 SCENARIOS = {"case_to_triage": scenario_case_to_triage, "pages": scenario_pages}
 
 
-def main():
-    name = sys.argv[1]
-    engine = sys.argv[2] if len(sys.argv) > 2 else "sqlite"
-    try:
-        SCENARIOS[name](engine)
-    except Failure as e:
-        print(f"FAIL {name} [{engine}]: {e}")
-        return 1
-    print(f"ok {name} [{engine}]")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(scenario_main(SCENARIOS, __doc__))

@@ -26,7 +26,7 @@ import uuid
 from zoneinfo import ZoneInfo
 
 from cases_e2e import Api, expect, hidden, seed
-from harness import Failure, Server, check, fresh_postgres_database, run, sqlite_url
+from harness import Failure, Server, check, fresh_postgres_database, run, scenario_main, sqlite_url, stop_cleanly
 from request_form_e2e import get_raw, post_raw, query, sign_in, token_for
 
 PASSWORD = "en lang nok adgangskode"
@@ -144,7 +144,7 @@ def scenario_paper(engine):
             check(all(c["source"] == "paper" and c["scan_attachment_id"] for c in listed["items"]),
                   f"API consents: {listed}")
         finally:
-            server.stop()
+            stop_cleanly(server)
 
 
 def scenario_f9(engine):
@@ -175,14 +175,10 @@ def scenario_f9(engine):
             check(status == 303 and headers.get("Location") == f"/sager/{case_id}",
                   f"the paper form on a closed case: {status}")
         finally:
-            server.stop()
+            stop_cleanly(server)
 
+
+SCENARIOS = {"paper": scenario_paper, "f9": scenario_f9}
 
 if __name__ == "__main__":
-    scenario, engine = sys.argv[1], sys.argv[2]
-    try:
-        {"paper": scenario_paper, "f9": scenario_f9}[scenario](engine)
-    except Failure as e:
-        print(f"FAIL {scenario} {engine}: {e}")
-        sys.exit(1)
-    print(f"ok {scenario} {engine}")
+    sys.exit(scenario_main(SCENARIOS, __doc__))

@@ -22,7 +22,7 @@ import urllib.request
 
 import yaml
 
-from harness import Failure, Server, check, fresh_postgres_database, run, sqlite_url
+from harness import Failure, Server, check, fresh_postgres_database, run, scenario_main, sqlite_url
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 
@@ -91,7 +91,7 @@ def scenario_scale(engine):
         # The generated rows have no audit entries; the demo meetings go through the services,
         # which audit each change (tens of entries, never one per generated row).
         check(count(url, "SELECT COUNT(*) FROM audit_log") < 150, "no audit entry per generated row")
-        # Demo meetings (service/demo_meetings.cpp): the start-up meeting on Emma's case with a
+        # Demo meetings (app/demo/demo_meetings.cpp): the start-up meeting on Emma's case with a
         # confirmed agreement and its PDF, its follow-up, and a formøde on demo-case-033.
         check(count(url, "SELECT COUNT(*) FROM meetings WHERE case_id = 'demo-case-emma'") == 2, "Emma's meetings")
         check(count(url, "SELECT COUNT(*) FROM meetings WHERE case_id = 'demo-case-033' AND type_id = 'formoede'") == 1,
@@ -141,15 +141,5 @@ def scenario_scale(engine):
 SCENARIOS = {"scale": scenario_scale}
 
 
-def main():
-    scenario, engine = sys.argv[1], sys.argv[2]
-    try:
-        SCENARIOS[scenario](engine)
-    except Failure as e:
-        print(f"FAIL: {e}")
-        sys.exit(1)
-    print("ok")
-
-
 if __name__ == "__main__":
-    main()
+    sys.exit(scenario_main(SCENARIOS, __doc__))

@@ -16,7 +16,7 @@ import tempfile
 import time
 
 from harness import (SOURCE, Failure, PrivateCluster, Server, check, fresh_postgres_database, json_lines, run,
-                     sqlite_url)
+                     scenario_main, sqlite_url)
 
 
 def database_for(engine, tmp):
@@ -229,23 +229,9 @@ SCENARIOS = {
     "migrations_edited_and_failing": scenario_migrations_edited_and_failing,
     "demo": scenario_demo,
     "config": scenario_config,
+    "database_goes_away": scenario_database_goes_away,
 }
 
 
-def main():
-    name = sys.argv[1]
-    engine = sys.argv[2] if len(sys.argv) > 2 else "sqlite"
-    try:
-        if name == "database_goes_away":
-            scenario_database_goes_away()
-        else:
-            SCENARIOS[name](engine)
-    except Failure as e:
-        print(f"FAIL {name} [{engine}]: {e}")
-        return 1
-    print(f"ok {name} [{engine}]")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(scenario_main(SCENARIOS, __doc__))

@@ -30,17 +30,26 @@ def check(condition, message):
 
 
 def scenario_main(scenarios, doc):
-    """The command line of a scenario file: SCENARIO ENGINE; prints ok/FAIL, returns the exit code."""
+    """The command line of every scenario file: SCENARIO [ENGINE] (sqlite when left out; a
+    scenario function without a parameter takes none); prints ok/FAIL, returns the exit code."""
+    import inspect
     import sys
-    if len(sys.argv) != 3 or sys.argv[1] not in scenarios or sys.argv[2] not in ("sqlite", "postgresql"):
+    engine = sys.argv[2] if len(sys.argv) > 2 else "sqlite"
+    if len(sys.argv) not in (2, 3) or sys.argv[1] not in scenarios or engine not in ("sqlite", "postgresql"):
         print(doc)
         return 2
+    scenario = scenarios[sys.argv[1]]
     try:
-        scenarios[sys.argv[1]](sys.argv[2])
+        if inspect.signature(scenario).parameters:
+            scenario(engine)
+        else:
+            scenario()
     except Failure as e:
-        print(f"FAIL {sys.argv[1]} {sys.argv[2]}: {e}")
+        # A failed clean stop in a finally block must not hide the failure that came first.
+        first = f" (after: {e.__context__})" if isinstance(e.__context__, Failure) else ""
+        print(f"FAIL {sys.argv[1]} {engine}: {e}{first}")
         return 1
-    print(f"ok {sys.argv[1]} {sys.argv[2]}")
+    print(f"ok {sys.argv[1]} {engine}")
     return 0
 
 

@@ -19,7 +19,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from harness import Failure, Server, SmtpSink, check, demo_database, fresh_postgres_database, run, sqlite_url
+from harness import (Failure, Server, SmtpSink, check, demo_database, fresh_postgres_database, run, scenario_main,
+                     sqlite_url, stop_cleanly)
 
 PAEDAGOG = ("paedagog@demo-kommune.invalid", "demo-paedagog-solsikken-1")
 LAERER = ("laerer@demo-kommune.invalid", "demo-laerer-vestre-1")
@@ -147,7 +148,7 @@ def scenario_session_fixation(engine):
         status, headers, _ = b2.post("/log-ind", {"kommune": "demo", "email": PAEDAGOG[0], "adgangskode": PAEDAGOG[1],
                                                   "naeste": "//evil.example/x"})
         check(status == 303 and headers.get("Location") == "/", f"open redirect: {headers.get('Location')}")
-        server.stop()
+        stop_cleanly(server)
 
 
 def scenario_expiry(engine):
@@ -167,7 +168,7 @@ def scenario_expiry(engine):
             time.sleep(1)
         time.sleep(max(0, 5.5 - (time.time() - started)))
         check(not b.signed_in(), "session survived the absolute timeout")
-        server.stop()
+        stop_cleanly(server)
 
 
 def scenario_logout_everywhere(engine):
@@ -184,7 +185,7 @@ def scenario_logout_everywhere(engine):
         check(not a.signed_in(), "session A still alive")
         check(not b.signed_in(), "session B of the same user still alive")
         check(other.signed_in(), "another user's session ended too")
-        server.stop()
+        stop_cleanly(server)
 
 
 def scenario_csrf(engine):
@@ -211,7 +212,7 @@ def scenario_csrf(engine):
         status, _, _ = fresh.request("POST", "/log-ind", {"kommune": "demo", "email": PAEDAGOG[0],
                                                           "adgangskode": PAEDAGOG[1], "csrf_token": "x" * 43})
         check(status == 403, f"log-in without a CSRF cookie: {status}")
-        server.stop()
+        stop_cleanly(server)
 
 
 def scenario_lockout(engine):
@@ -233,7 +234,7 @@ def scenario_lockout(engine):
         check(error_text(unknown) == error_text(wrong) != "", f"messages differ: {error_text(unknown)!r} {error_text(wrong)!r}")
         time.sleep(4.5)
         b.log_in(PAEDAGOG)
-        server.stop()
+        stop_cleanly(server)
 
 
 def scenario_lockout_address(engine):
@@ -245,7 +246,7 @@ def scenario_lockout_address(engine):
             b.post("/log-ind", {"kommune": "demo", "email": f"guess{i}@demo-kommune.invalid", "adgangskode": "x" * 12})
         status, _, body = b.post("/log-ind", {"kommune": "demo", "email": LAERER[0], "adgangskode": LAERER[1]})
         check(status == 422 and "spærret" in error_text(body), f"address not locked: {status} {error_text(body)}")
-        server.stop()
+        stop_cleanly(server)
 
 
 def scenario_totp(engine):
@@ -275,7 +276,7 @@ def scenario_totp(engine):
         c.log_in(ADMIN, expect_location="/log-ind/totp")
         status, _, body = c.post("/log-ind/totp", {"kode": code})
         check(status == 422 and not c.signed_in(), f"replayed code accepted: {status}")
-        server.stop()
+        stop_cleanly(server)
 
 
 def scenario_totp_setup(engine):
@@ -309,7 +310,7 @@ def scenario_totp_setup(engine):
         # Next log-in asks for a code from the new secret.
         c = Browser(server)
         c.log_in(ADMIN, expect_location="/log-ind/totp")
-        server.stop()
+        stop_cleanly(server)
 
 
 def scenario_bearer_token(engine):
@@ -324,7 +325,7 @@ def scenario_bearer_token(engine):
         check(headers.get("Cache-Control") == "no-store", "no Cache-Control: no-store")
         status, headers, _ = server.get("/api/v1/me", headers={"Authorization": "Bearer not-a-token"})
         check(status == 401 and "invalid_token" in headers.get("WWW-Authenticate", ""), f"bad token: {status}")
-        server.stop()
+        stop_cleanly(server)
 
 
 def scenario_password_reset(engine):
@@ -367,7 +368,7 @@ def scenario_password_reset(engine):
             status, _, _ = Browser(server).post("/log-ind", {"kommune": "demo", "email": PAEDAGOG[0],
                                                              "adgangskode": PAEDAGOG[1]})
             check(status == 422, "the old password still works")
-            server.stop()
+            stop_cleanly(server)
     finally:
         sink.stop()
 
@@ -395,18 +396,24 @@ def scenario_profile_password(engine):
         check(here.signed_in(), "the session that changed the passphrase ended")
         check(not elsewhere.signed_in(), "another session survived the change")
         Browser(server).log_in((PAEDAGOG[0], new_password))
-        server.stop()
+        stop_cleanly(server)
 
 
-def main():
-    scenario, engine = sys.argv[1], sys.argv[2]
-    try:
-        globals()[f"scenario_{scenario}"](engine)
-    except Failure as e:
-        print(f"FAIL: {scenario} ({engine}): {e}")
-        sys.exit(1)
-    print(f"ok: {scenario} ({engine})")
 
+
+SCENARIOS = {
+    "session_fixation": scenario_session_fixation,
+    "expiry": scenario_expiry,
+    "logout_everywhere": scenario_logout_everywhere,
+    "csrf": scenario_csrf,
+    "lockout": scenario_lockout,
+    "lockout_address": scenario_lockout_address,
+    "totp": scenario_totp,
+    "totp_setup": scenario_totp_setup,
+    "bearer_token": scenario_bearer_token,
+    "password_reset": scenario_password_reset,
+    "profile_password": scenario_profile_password,
+}
 
 if __name__ == "__main__":
-    main()
+    sys.exit(scenario_main(SCENARIOS, __doc__))

@@ -27,7 +27,7 @@ import urllib.error
 import urllib.request
 
 from authz_world import sql
-from harness import Failure, SmtpSink, api, check, demo_token, expect, run
+from harness import Failure, SmtpSink, api, check, demo_token, expect, run, scenario_main
 from identity_e2e import Browser, setup
 from meetings_e2e import new_case
 
@@ -246,15 +246,5 @@ def token_for_tenant(url, email):
 SCENARIOS = {"agreement": scenario_agreement}
 
 
-def main():
-    scenario, engine = sys.argv[1], sys.argv[2]
-    try:
-        SCENARIOS[scenario](engine)
-    except Failure as e:
-        print(f"FAIL {scenario} {engine}: {e}")
-        sys.exit(1)
-    print(f"ok {scenario} {engine}")
-
-
 if __name__ == "__main__":
-    main()
+    sys.exit(scenario_main(SCENARIOS, __doc__))

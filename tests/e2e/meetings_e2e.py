@@ -92,6 +92,14 @@ def scenario_convene(engine):
                         answer = expect(api(server, teacher, "POST", f"/cases/{case_id}/meetings",
                                             {"type": refused["type"], "starts_at": starts}), 409, "refused type")
                         check("FP2" in json.dumps(answer, ensure_ascii=False), f"409 without the rule: {answer}")
+                    if model == "frederiksberg-dialogmoede":
+                        # The service's minimum length holds for the API as for the page (15 min).
+                        short = expect(api(server, teacher, "POST", f"/cases/{case_id}/meetings",
+                                           {"type": allowed[0]["type"], "starts_at": starts, "duration_minutes": 5}),
+                                       422, "5-minute meeting")
+                        check("mindst 15" in short.get("errors", {}).get("duration", ""), f"no duration error: {short}")
+                        count = int(sql(url, "SELECT count(*) FROM meetings WHERE case_id = $1", (case_id,))[0][0])
+                        check(count == 0, f"a refused meeting was stored: {count}")
                     made = expect(api(server, teacher, "POST", f"/cases/{case_id}/meetings",
                                       {"type": allowed[0]["type"], "starts_at": starts, "location": "Vestre Skole"}),
                                   201, f"convene {model}")

@@ -17,7 +17,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from harness import SOURCE, SAMSPIL, Failure, Server, check, fresh_postgres_database, free_port, run, sqlite_url
+from harness import (Failure, SAMSPIL, SOURCE, Server, check, free_port, fresh_postgres_database, run, scenario_main,
+                     sqlite_url, stop_cleanly)
 
 CLIENT_A = {"client_id": "samspil-a", "client_secret": "secret-a-0123456789"}
 CLIENT_B = {"client_id": "samspil-b", "client_secret": "secret-b-0123456789"}
@@ -365,7 +366,7 @@ def scenario_sso_off(engine):
                 status, _, body = server.get(path)
                 check(status == 404 and "ikke slået til" in body, f"{path} with SSO off: {status} {body[:300]}")
         finally:
-            server.stop()
+            stop_cleanly(server)
         bad = run("serve", "--database-url", url, "--listen", "127.0.0.1:0", "--oidc-issuer", "http://idp.example",
                   "--oidc-algorithms", "HS256")
         check(bad.returncode != 0, "serve accepted an incomplete SSO configuration")
@@ -384,16 +385,5 @@ SCENARIOS = {
 }
 
 
-def main():
-    name, engine = sys.argv[1], sys.argv[2]
-    try:
-        SCENARIOS[name](engine)
-    except Failure as e:
-        print(f"FAIL {name} [{engine}]: {e}")
-        return 1
-    print(f"ok {name} [{engine}]")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(scenario_main(SCENARIOS, __doc__))

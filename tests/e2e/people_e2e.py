@@ -15,7 +15,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from harness import Failure, Server, api, check, fresh_postgres_database, run, sqlite_url
+from harness import Failure, Server, api, check, fresh_postgres_database, run, scenario_main, sqlite_url, stop_cleanly
 
 PASSPHRASE = "en-lang-adgangskode-1"
 
@@ -132,7 +132,7 @@ def scenario_cli_and_tokens(engine):
             status, _ = exp.call("GET", "/users")
             check(status == 401, f"an expired token is refused: {status}")
         finally:
-            server.stop()
+            stop_cleanly(server)
         verified = run("audit", "verify", "--database-url", url)
         check(verified.returncode == 0, "the access log's chain verifies: " + verified.stdout + verified.stderr)
 
@@ -216,7 +216,7 @@ def scenario_api(engine):
             check(status == 200 and body["disabled"] is True, f"disable: {status} {body}")
             check(leader.call("GET", f"/users?unit_id={school['id']}")[0] == 401, "a disabled user's token is refused")
         finally:
-            server.stop()
+            stop_cleanly(server)
         verified = run("audit", "verify", "--database-url", url)
         check(verified.returncode == 0, "the access log's chain verifies: " + verified.stdout + verified.stderr)
 
@@ -305,7 +305,7 @@ def scenario_admin_pages(engine):
             status, _, body = p.call("POST", "/admin/tokens", {"user_id": teacher_id, "label": "", "expires_at": "x"})
             check(status == 422 and "ÅÅÅÅ-MM-DD" in body, f"bad date: {status}")
         finally:
-            server.stop()
+            stop_cleanly(server)
 
 
 def totp(secret_base32, at):
@@ -350,17 +350,11 @@ def scenario_demo_admin_totp(engine):
             status, _, body = parent.request("GET", "/foraeldre")
             check(status == 200 and "Emma" in body and "Oliver" in body, "the demo parent sees two children")
         finally:
-            server.stop()
+            stop_cleanly(server)
 
 
 SCENARIOS = {"cli_and_tokens": scenario_cli_and_tokens, "api": scenario_api, "admin_pages": scenario_admin_pages,
              "demo_admin_totp": scenario_demo_admin_totp}
 
 if __name__ == "__main__":
-    name, engine = sys.argv[1], sys.argv[2]
-    try:
-        SCENARIOS[name](engine)
-    except Failure as e:
-        print(f"FAIL: {name} ({engine}): {e}")
-        sys.exit(1)
-    print(f"ok: {name} ({engine})")
+    sys.exit(scenario_main(SCENARIOS, __doc__))

@@ -5,7 +5,7 @@ validation errors with the error summary, a double submit keeps one version), up
 PDF (an .exe renamed .pdf and a too large file are refused and nothing is saved), marks it
 completed together with the parents; a guardian reads it and downloads the PDF (%PDF and
 qpdf --check); another municipality's user gets 404. The R10 status against a held
-meeting is covered by tests/request_form (gtest, both engines).
+meeting is covered by tests/service/request_forms (gtest, both engines).
 
 Usage: request_form_e2e.py SCENARIO ENGINE   (SAMSPIL_BIN names the binary; ctest sets it)
 """
@@ -22,7 +22,7 @@ import urllib.error
 import urllib.request
 
 from cases_e2e import SEED, Api, Browser, expect, hidden, seed
-from harness import Failure, Server, check, fresh_postgres_database, run, sqlite_url
+from harness import Failure, Server, check, fresh_postgres_database, run, scenario_main, sqlite_url
 
 EXTRA_SEED = [
     "INSERT INTO tenants (id, name, created_at) VALUES ('t2', 'Anden kommune', 1)",
@@ -272,17 +272,5 @@ def scenario_fill(engine):
 SCENARIOS = {"fill": scenario_fill}
 
 
-def main():
-    name = sys.argv[1]
-    engine = sys.argv[2] if len(sys.argv) > 2 else "sqlite"
-    try:
-        SCENARIOS[name](engine)
-    except Failure as e:
-        print(f"FAIL {name} [{engine}]: {e}")
-        return 1
-    print(f"ok {name} [{engine}]")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(scenario_main(SCENARIOS, __doc__))

@@ -14,7 +14,7 @@ import tempfile
 import urllib.error
 import urllib.request
 
-from harness import Failure, Server, api, check, expect, fresh_postgres_database, run, sqlite_url
+from harness import Failure, Server, api, check, expect, fresh_postgres_database, run, scenario_main, sqlite_url
 
 
 class Api:
@@ -78,15 +78,5 @@ def scenario_model_change(engine):
 SCENARIOS = {"model_change": scenario_model_change}
 
 
-def main():
-    scenario, engine = sys.argv[1], sys.argv[2]
-    try:
-        SCENARIOS[scenario](engine)
-    except Failure as e:
-        print(f"FAIL: {e}")
-        sys.exit(1)
-    print("ok")
-
-
 if __name__ == "__main__":
-    main()
+    sys.exit(scenario_main(SCENARIOS, __doc__))

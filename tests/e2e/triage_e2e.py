@@ -25,7 +25,7 @@ import tempfile
 import urllib.error
 import urllib.request
 
-from harness import Failure, Server, SmtpSink, check, expect, fresh_postgres_database, run, sqlite_url
+from harness import Failure, Server, SmtpSink, check, expect, fresh_postgres_database, run, scenario_main, sqlite_url
 
 SEED = [
     "INSERT INTO tenants (id, name, created_at) VALUES ('t1', 'Testkommune', 1)",
@@ -347,17 +347,5 @@ def scenario_closing(engine):
 SCENARIOS = {"triage": scenario_triage, "closing": scenario_closing}
 
 
-def main():
-    name = sys.argv[1]
-    engine = sys.argv[2] if len(sys.argv) > 2 else "sqlite"
-    try:
-        SCENARIOS[name](engine)
-    except Failure as e:
-        print(f"FAIL {name} [{engine}]: {e}")
-        return 1
-    print(f"ok {name} [{engine}]")
-    return 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(scenario_main(SCENARIOS, __doc__))

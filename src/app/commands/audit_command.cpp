@@ -6,7 +6,7 @@
 
 #include "app/cli_support.hpp"
 #include "app/database_setup.hpp"
-#include "service/audit_chain.hpp"
+#include "service/audit/audit_chain.hpp"
 
 namespace samspil::app {
 

@@ -9,8 +9,9 @@
 #include "app/clock.hpp"
 #include "app/commands/basic_commands.hpp"
 #include "app/database_setup.hpp"
+#include "app/demo/demo.hpp"
+#include "app/model_files.hpp"
 #include "crypto/field_cipher.hpp"
-#include "service/demo.hpp"
 
 namespace samspil::app {
 
@@ -44,11 +45,11 @@ std::unique_ptr<crypto::FieldCipher> field_cipher(const std::string& file) {
 void run_demo(const DemoOptions& o) {
   const auto cipher = field_cipher(o.secret_key_file);
   auto db = open_database(o.database_url, data_dir(), MigrationPolicy::apply_pending, 1);
-  service::DemoResult demo;
+  demo::DemoResult demo;
   try {
-    const auto models = service::ModelRegistry::load(data_dir());
-    demo = service::create_demo(*db, now_ms(), cipher.get(), &models);
-  } catch (const service::DemoRefused& e) {
+    const auto models = load_model_registry(data_dir());
+    demo = demo::create_demo(*db, now_ms(), cipher.get(), &models);
+  } catch (const demo::DemoRefused& e) {
     throw CommandError(e.what());
   }
   std::cout << (demo.created ? "Oprettet: " : "Findes allerede: ") << demo.tenant_name

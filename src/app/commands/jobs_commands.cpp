@@ -13,11 +13,11 @@
 #include "app/cli_support.hpp"
 #include "app/config.hpp"
 #include "app/database_setup.hpp"
-#include "jobs/probe.hpp"
-#include "jobs/queue.hpp"
 #include "app/job_handlers.hpp"
 #include "crypto/field_cipher.hpp"
-#include "service/records_export.hpp"
+#include "jobs/probe.hpp"
+#include "jobs/queue.hpp"
+#include "service/agreements/records_export.hpp"
 
 namespace samspil::app {
 

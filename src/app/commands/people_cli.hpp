@@ -4,8 +4,8 @@
 #include <CLI/CLI.hpp>
 #include <string>
 
-#include "service/actor.hpp"
-#include "service/errors.hpp"
+#include "service/base/actor.hpp"
+#include "service/base/errors.hpp"
 
 namespace samspil::app {
 

@@ -1,3 +1,4 @@
+#include "app/model_files.hpp"
 #include "app/commands/routes_command.hpp"
 
 #include <nlohmann/json.hpp>
@@ -9,6 +10,9 @@
 #include "app/clock.hpp"
 #include "app/config.hpp"
 #include "app/router_setup.hpp"
+#include "service/base/model_registry.hpp"
+#include "service/services.hpp"
+#include "web/error_pages.hpp"
 #include "web/views.hpp"
 
 namespace samspil::app {
@@ -28,12 +32,12 @@ void run_routes(Config config) {
   } catch (const std::exception& e) {
     throw CommandError(std::string("cannot load the page templates: ") + e.what());
   }
-  const web::WebContext context{*db,
-                                *views,
-                                {.secure_cookies = config.secure_cookies, .public_base_url = config.public_base_url},
-                                [] { return now_ms(); },
-                                config.data_dir,
-                                nullptr};
+  const auto models = load_model_registry(config.data_dir);
+  service::Services services(*db, {.models = &models});
+  const web::WebContext context = web::page_context(
+      {*db, services, {.secure_cookies = config.secure_cookies, .public_base_url = config.public_base_url},
+       [] { return now_ms(); }, config.data_dir, nullptr, &models},
+      *views);
   build_router(router, *db, metrics, context, nullptr);
   nlohmann::json out = nlohmann::json::array();
   for (const auto& route : router.routes()) {

@@ -1,3 +1,4 @@
+#include "app/model_files.hpp"
 #include "app/commands/serve_command.hpp"
 
 #include <spdlog/spdlog.h>
@@ -14,29 +15,31 @@
 #include <thread>
 #include <vector>
 
+#include "api/routes.hpp"
 #include "app/cli_support.hpp"
+#include "app/clock.hpp"
 #include "app/config.hpp"
 #include "app/database_setup.hpp"
-#include "api/routes.hpp"
-#include "app/clock.hpp"
+#include "app/job_handlers.hpp"
 #include "app/ops_routes.hpp"
 #include "app/router_setup.hpp"
+#include "edge/security_headers.hpp"
+#include "edge/session_middleware.hpp"
 #include "http/server.hpp"
 #include "jobs/probe.hpp"
 #include "jobs/queue.hpp"
-#include "service/login.hpp"
-#include "service/live_broadcast.hpp"
-#include "service/mail_outbox.hpp"
-#include "service/free_busy.hpp"
-#include "service/meetings.hpp"
-#include "app/job_handlers.hpp"
-#include "service/records_export.hpp"
-#include "service/obligations.hpp"
-#include "service/sessions.hpp"
-#include "web/session_middleware.hpp"
+#include "live/broadcast.hpp"
+#include "service/agreements/records_export.hpp"
+#include "service/base/mail_outbox.hpp"
+#include "service/identity/login.hpp"
+#include "service/identity/sessions.hpp"
+#include "service/meetings/free_busy.hpp"
+#include "service/meetings/meetings.hpp"
+#include "service/obligations/obligations.hpp"
+#include "service/services.hpp"
+#include "web/error_pages.hpp"
 #include "web/routes.hpp"
 #include "web/sso.hpp"
-#include "web/security_headers.hpp"
 #include "web/views.hpp"
 
 namespace samspil::app {
@@ -133,29 +136,40 @@ void run_serve(Config config) {
   }
   std::unique_ptr<crypto::FieldCipher> cipher;
   if (const std::string key = load_secret_key(config); !key.empty()) cipher = std::make_unique<crypto::FieldCipher>(key);
-  service::sessions::set_policy({.idle_ms = config.session_idle_seconds * 1000LL,
-                                 .absolute_ms = config.session_absolute_seconds * 1000LL});
-  service::login::set_limits({.account_failures = config.login_account_failures,
-                              .address_failures = config.login_address_failures,
-                              .window_ms = config.login_lockout_seconds * 1000LL,
-                              .lock_ms = config.login_lockout_seconds * 1000LL});
-  const auto models = service::ModelRegistry::load(config.data_dir);
+  const service::sessions::Policy session_policy{.idle_ms = config.session_idle_seconds * 1000LL,
+                                                 .absolute_ms = config.session_absolute_seconds * 1000LL};
+  const service::login::Limits login_limits{.account_failures = config.login_account_failures,
+                                            .address_failures = config.login_address_failures,
+                                            .window_ms = config.login_lockout_seconds * 1000LL,
+                                            .lock_ms = config.login_lockout_seconds * 1000LL};
+  const auto models = load_model_registry(config.data_dir);
   for (const auto& error : models.errors()) spdlog::warn("model not loaded: {}", error);
   // Meeting mode's live fan-out: in-process, so one serving process per database (docs/live.md).
-  service::LiveBroadcast live;
+  live::Broadcast live;
   // Users' imported free/busy calendars for the slot finder (libcurl, ~3 s, 1 MiB; cached).
   const service::free_busy::Feeds free_busy(*db, cipher.get(), service::free_busy::curl_fetcher(),
                                             [] { return now_ms(); });
-  const web::WebContext web_context{*db,
-                                    *views,
-                                    {.secure_cookies = config.secure_cookies, .public_base_url = config.public_base_url},
-                                    [] { return now_ms(); },
-                                    config.data_dir,
-                                    cipher.get(),
-                                    &models,
-                                    &live,
-                                    !config.records_export.empty(),
-                                    &free_busy};
+  // Every use case, built once; the handlers reach them through the context.
+  service::Services services(*db, {.models = &models,
+                                   .cipher = cipher.get(),
+                                   .live = &live,
+                                   .public_base_url = config.public_base_url,
+                                   .records_export = !config.records_export.empty(),
+                                   .free_busy = free_busy.source(),
+                                   .sessions = session_policy,
+                                   .login = login_limits});
+  const web::WebContext web_context =
+      web::page_context({*db,
+                         services,
+                         {.secure_cookies = config.secure_cookies, .public_base_url = config.public_base_url},
+                         [] { return now_ms(); },
+                         config.data_dir,
+                         cipher.get(),
+                         &models,
+                         &live,
+                         !config.records_export.empty(),
+                         &free_busy},
+                        *views);
   // Staff single sign-on (OpenID Connect) when an issuer is configured; the provider is
   // discovered on the first log-in, so serving starts even while it is unreachable. Without
   // an issuer the SSO paths answer a Danish "not available" page.
@@ -171,6 +185,7 @@ void run_serve(Config config) {
                            .jwks_refetch_interval_ms = 60'000};
     sso_settings.user_claim = config.oidc_user_claim;
     sso_settings.tenant = config.oidc_tenant;
+    sso_settings.sessions = session_policy;
     sso = std::make_unique<service::sso::OidcLogin>(*db, std::move(sso_settings), oidc::curl_fetcher());
   }
   build_router(router, *db, metrics, web_context, sso.get());
@@ -188,7 +203,7 @@ void run_serve(Config config) {
   server_config.worker_threads = config.worker_threads;
   server_config.static_dir = config.data_dir / "static";
   server_config.default_headers =
-      web::security_headers({.hsts = web::hsts_enabled(config.hsts, config.public_base_url)});
+      edge::security_headers({.hsts = edge::hsts_enabled(config.hsts, config.public_base_url)});
 
   std::optional<ShutdownWatchdog> watchdog;  // declared before the server: outlives its teardown
   http::Server server(server_config, router, metrics);

@@ -9,7 +9,7 @@
 #include "app/clock.hpp"
 #include "app/commands/people_cli.hpp"
 #include "app/database_setup.hpp"
-#include "service/api_tokens.hpp"
+#include "service/identity/api_tokens.hpp"
 #include "storage/token_store.hpp"
 #include "storage/user_store.hpp"
 

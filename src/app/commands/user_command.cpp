@@ -11,8 +11,8 @@
 #include "app/clock.hpp"
 #include "app/commands/people_cli.hpp"
 #include "app/database_setup.hpp"
+#include "service/people/people.hpp"
 #include "storage/tenant_store.hpp"
-#include "service/people.hpp"
 
 namespace samspil::app {
 
