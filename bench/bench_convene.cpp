@@ -10,6 +10,7 @@
 #include <set>
 #include <variant>
 
+#include "app/cli_support.hpp"
 #include "app/model_files.hpp"
 #include "service/base/model_registry.hpp"
 #include "service/meetings/meetings.hpp"
@@ -37,8 +38,8 @@ World& world() {
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);
     w.db = storage::Database::open({"sqlite://" + (dir / "bench.db").string(), 2});
-    storage::migrate(*w.db, storage::load_migrations(SAMSPIL_SOURCE_DIR "/migrations", w.db->dialect()));
-    w.models = std::make_unique<service::ModelRegistry>(app::load_model_registry(SAMSPIL_SOURCE_DIR));
+    storage::migrate(*w.db, storage::load_migrations(app::data_dir() / "migrations", w.db->dialect()));
+    w.models = std::make_unique<service::ModelRegistry>(app::load_model_registry(app::data_dir()));
     std::mt19937_64 rng(7);
     w.db->transaction([&](storage::Connection& c) {
       c.query("INSERT INTO tenants (id, name, created_at) VALUES ('t1', 'Bench', 1)");

@@ -11,6 +11,7 @@
 #include "app/allocator.hpp"
 #include "app/database_setup.hpp"
 #include "app/demo/demo.hpp"
+#include "app/cli_support.hpp"
 #include "app/model_files.hpp"
 #include "app/router_setup.hpp"
 #include "service/identity/sessions.hpp"
@@ -47,7 +48,7 @@ World& world() {
     app::tune_allocator();  // as samspil's main does
     auto* out = new World;
     World& w = *out;
-    const std::filesystem::path source(SAMSPIL_SOURCE_DIR);
+    const std::filesystem::path source = app::data_dir();
     const auto dir = std::filesystem::temp_directory_path() / "samspil_bench_overview";
     std::filesystem::remove_all(dir);
     std::filesystem::create_directories(dir);

@@ -8,13 +8,12 @@ target_link_libraries(bench_models PRIVATE samspil_domain benchmark::benchmark)
 target_compile_definitions(bench_models PRIVATE SAMSPIL_MODELS_DIR="${CMAKE_CURRENT_SOURCE_DIR}/../models")
 
 # Convening through the service on SQLite (issue 6): slot finding for 10 people with real
-# busy lists from the database, and convening with invitations.
+# busy lists from the database, and convening with invitations. Both read the checkout through
+# app::data_dir() (SAMSPIL_DATA_DIR, else the source tree).
 add_executable(bench_convene ${CMAKE_CURRENT_SOURCE_DIR}/bench_convene.cpp)
 target_link_libraries(bench_convene PRIVATE samspil_app benchmark::benchmark)
-target_compile_definitions(bench_convene PRIVATE SAMSPIL_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}/..")
 
 # "Mit overblik" in process (issue 7): GET / through the served router, the overview
 # service alone; bench/http.sh measures the same page over HTTP against nginx.
 add_executable(bench_overview ${CMAKE_CURRENT_SOURCE_DIR}/bench_overview.cpp)
 target_link_libraries(bench_overview PRIVATE samspil_app benchmark::benchmark)
-target_compile_definitions(bench_overview PRIVATE SAMSPIL_SOURCE_DIR="${CMAKE_CURRENT_SOURCE_DIR}/..")

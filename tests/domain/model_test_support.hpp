@@ -7,11 +7,12 @@
 #include <string>
 
 #include "domain/model.hpp"
+#include "source_dir.hpp"
 
 namespace samspil::test {
 
 inline std::string source_path(const std::string& relative) {
-  return std::string(SAMSPIL_SOURCE_DIR) + "/" + relative;
+  return std::string(samspil::test::source_dir()) + "/" + relative;
 }
 
 inline std::optional<std::string> read_file(const std::string& path) {

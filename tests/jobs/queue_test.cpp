@@ -8,6 +8,7 @@
 #include "jobs/queue.hpp"
 #include "storage/migrations.hpp"
 #include "test_database.hpp"
+#include "source_dir.hpp"
 
 namespace samspil::jobs {
 namespace {
@@ -23,7 +24,7 @@ class JobsTest : public storage::testing::EngineTest {
   void SetUp() override {
     EngineTest::SetUp();
     if (HasFatalFailure()) return;
-    storage::migrate(*m_db, storage::load_migrations(std::filesystem::path(SAMSPIL_SOURCE_DIR) / "migrations", GetParam()));
+    storage::migrate(*m_db, storage::load_migrations(std::filesystem::path(samspil::test::source_dir()) / "migrations", GetParam()));
   }
   WorkerOptions options(const std::string& id) {
     WorkerOptions o;

@@ -8,6 +8,7 @@
 
 #include "storage/migrations.hpp"
 #include "test_database.hpp"
+#include "source_dir.hpp"
 
 namespace samspil::storage::testing {
 namespace {
@@ -164,7 +165,7 @@ TEST_P(MigrationsTest, BadFileNamesAndDuplicateNumbersAreRefused) {
 }
 
 TEST_P(MigrationsTest, ProjectMigrationsApply) {
-  const auto project = load_migrations(std::filesystem::path(SAMSPIL_SOURCE_DIR) / "migrations", GetParam());
+  const auto project = load_migrations(std::filesystem::path(samspil::test::source_dir()) / "migrations", GetParam());
   ASSERT_FALSE(project.empty());
   EXPECT_EQ(migrate(*m_db, project), static_cast<int>(project.size()));
   EXPECT_TRUE(migration_status(*m_db, project).current());

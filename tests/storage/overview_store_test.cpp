@@ -15,6 +15,7 @@
 #include "storage/unit_store.hpp"
 #include "storage/user_store.hpp"
 #include "test_database.hpp"
+#include "source_dir.hpp"
 
 namespace samspil::storage::testing {
 namespace {
@@ -24,7 +25,7 @@ class OverviewStoreTest : public EngineTest {
   void SetUp() override {
     EngineTest::SetUp();
     if (HasFatalFailure()) return;
-    migrate(*m_db, load_migrations(std::filesystem::path(SAMSPIL_SOURCE_DIR) / "migrations", GetParam()));
+    migrate(*m_db, load_migrations(std::filesystem::path(samspil::test::source_dir()) / "migrations", GetParam()));
     m_db->transaction([&](Connection& c) {
       insert_tenant(c, {"a", "Kommune A", 1});
       insert_tenant(c, {"b", "Kommune B", 1});

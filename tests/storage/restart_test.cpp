@@ -8,11 +8,12 @@
 #include <filesystem>
 
 #include "storage/database.hpp"
+#include "source_dir.hpp"
 
 namespace samspil::storage {
 namespace {
 
-const std::string kScript = std::string(SAMSPIL_SOURCE_DIR) + "/tests/pg_cluster.sh";
+const std::string kScript = std::string(samspil::test::source_dir()) + "/tests/pg_cluster.sh";
 
 std::string run(const std::string& command) {
   std::string out;

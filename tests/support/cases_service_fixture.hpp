@@ -15,6 +15,7 @@
 #include "service/consent/consents.hpp"
 #include "service/people/children.hpp"
 #include "test_database.hpp"
+#include "source_dir.hpp"
 
 namespace samspil::cases_testing {
 
@@ -26,7 +27,7 @@ inline domain::Model load_preset(const std::string& file) {
     s << in.rdbuf();
     return s.str();
   };
-  auto r = domain::load_model(std::string(SAMSPIL_SOURCE_DIR) + "/models/" + file, read);
+  auto r = domain::load_model(std::string(samspil::test::source_dir()) + "/models/" + file, read);
   if (!r.model) throw std::runtime_error("model did not load: " + file);
   return *r.model;
 }

@@ -1,6 +1,7 @@
 #include "cases_world.hpp"
 
 #include "storage/migrations.hpp"
+#include "source_dir.hpp"
 
 namespace samspil::cases_testing {
 namespace {
@@ -26,7 +27,7 @@ void member(Connection& c, const std::string& tenant, const std::string& user, c
 }  // namespace
 
 World seed_world(storage::Database& db) {
-  storage::migrate(db, storage::load_migrations(std::string(SAMSPIL_SOURCE_DIR) + "/migrations", db.dialect()));
+  storage::migrate(db, storage::load_migrations(std::string(samspil::test::source_dir()) + "/migrations", db.dialect()));
   World w;
   db.transaction([&](Connection& c) {
     c.query("INSERT INTO tenants (id, name, created_at) VALUES ('t1', 'Kommune 1', 1), ('t2', 'Kommune 2', 1)");

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "web/views.hpp"
+#include "source_dir.hpp"
 
 namespace samspil::web::testing {
 
@@ -18,8 +19,8 @@ inline std::filesystem::path make_data_dir(const std::string& manifest_json = {}
                        ("samspil-shell-" + std::to_string(::getpid()) + "-" + std::to_string(++counter));
   fs::remove_all(dir);
   fs::create_directories(dir / "static");
-  fs::copy(fs::path(SAMSPIL_SOURCE_DIR) / "templates", dir / "templates", fs::copy_options::recursive);
-  fs::copy(fs::path(SAMSPIL_SOURCE_DIR) / "locale", dir / "locale", fs::copy_options::recursive);
+  fs::copy(fs::path(samspil::test::source_dir()) / "templates", dir / "templates", fs::copy_options::recursive);
+  fs::copy(fs::path(samspil::test::source_dir()) / "locale", dir / "locale", fs::copy_options::recursive);
   std::ofstream(dir / "templates" / "test_form.tpl")
       << "{{%AUTOESCAPE context=\"HTML\"}}{{>STEP_INDICATOR}}{{>ERROR_SUMMARY}}<form method=\"post\" novalidate>{{>CSRF}}"
          "{{>FIELD_NAME}}{{>FIELD_EMAIL}}{{>FIELD_PASSWORD}}{{>FIELD_NOTE}}{{>FIELD_UNIT}}{{>FIELD_CONSENT}}"

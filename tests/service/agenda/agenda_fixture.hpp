@@ -19,6 +19,7 @@
 #include "service/obligations/obligations.hpp"
 #include "storage/agenda_store.hpp"
 #include "test_database.hpp"
+#include "source_dir.hpp"
 
 namespace samspil::agenda_testing {
 
@@ -49,7 +50,7 @@ class AgendaTest : public storage::testing::EngineTest {
     EngineTest::SetUp();
     if (HasFatalFailure()) return;
     w = cases_testing::seed_world(*m_db);
-    m_models = std::make_unique<service::ModelRegistry>(app::load_model_registry(SAMSPIL_SOURCE_DIR));
+    m_models = std::make_unique<service::ModelRegistry>(app::load_model_registry(samspil::test::source_dir()));
     std::string problems;
     for (const auto& e : m_models->errors()) problems += e + "\n";
     ASSERT_TRUE(problems.empty()) << problems;

@@ -11,6 +11,7 @@
 #include "storage/audit_store.hpp"
 #include "storage/migrations.hpp"
 #include "test_database.hpp"
+#include "source_dir.hpp"
 
 namespace samspil::storage::testing {
 namespace {
@@ -22,7 +23,7 @@ class AuditTest : public EngineTest {
   void SetUp() override {
     EngineTest::SetUp();
     if (HasFatalFailure()) return;
-    migrate(*m_db, load_migrations(std::filesystem::path(SAMSPIL_SOURCE_DIR) / "migrations", GetParam()));
+    migrate(*m_db, load_migrations(std::filesystem::path(samspil::test::source_dir()) / "migrations", GetParam()));
     auto lease = m_db->acquire();
     for (const char* t : {"ta", "tb"}) {
       lease->query("INSERT INTO tenants (id, name, created_at) VALUES ($1, $2, 1)",

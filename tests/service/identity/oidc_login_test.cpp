@@ -17,6 +17,7 @@
 #include "service/identity/oidc_login.hpp"
 #include "storage/migrations.hpp"
 #include "test_database.hpp"
+#include "source_dir.hpp"
 
 namespace samspil::storage::testing {
 namespace {
@@ -84,7 +85,7 @@ class OidcLoginTest : public EngineTest {
   void SetUp() override {
     EngineTest::SetUp();
     if (HasFatalFailure()) return;
-    migrate(*m_db, load_migrations(std::filesystem::path(SAMSPIL_SOURCE_DIR) / "migrations", GetParam()));
+    migrate(*m_db, load_migrations(std::filesystem::path(samspil::test::source_dir()) / "migrations", GetParam()));
     auto lease = m_db->acquire();
     for (const char* t : {"ta", "tb"}) {
       lease->query("INSERT INTO tenants (id, name, created_at) VALUES ($1, $2, 1)",

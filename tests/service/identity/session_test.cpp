@@ -20,6 +20,7 @@
 #include "storage/tenant_store.hpp"
 #include "storage/user_store.hpp"
 #include "test_database.hpp"
+#include "source_dir.hpp"
 
 namespace samspil::storage::testing {
 namespace {
@@ -41,7 +42,7 @@ class IdentityTest : public EngineTest {
   void SetUp() override {
     EngineTest::SetUp();
     if (HasFatalFailure()) return;
-    migrate(*m_db, load_migrations(std::filesystem::path(SAMSPIL_SOURCE_DIR) / "migrations", GetParam()));
+    migrate(*m_db, load_migrations(std::filesystem::path(samspil::test::source_dir()) / "migrations", GetParam()));
     const std::string hash = crypto::hash_password(kPassword);
     m_db->transaction([&](Connection& c) {
       insert_tenant(c, {"a", "Kommune A", 1});

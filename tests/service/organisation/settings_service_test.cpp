@@ -13,6 +13,7 @@
 #include "storage/tenant_store.hpp"
 #include "storage/user_store.hpp"
 #include "test_database.hpp"
+#include "source_dir.hpp"
 
 namespace samspil::storage::testing {
 namespace {
@@ -22,7 +23,7 @@ class SettingsServiceTest : public EngineTest {
   void SetUp() override {
     EngineTest::SetUp();
     if (HasFatalFailure()) return;
-    const std::filesystem::path root(SAMSPIL_SOURCE_DIR);
+    const std::filesystem::path root(samspil::test::source_dir());
     migrate(*m_db, load_migrations(root / "migrations", GetParam()));
     m_models = app::load_model_registry(root);
     ASSERT_TRUE(m_models.errors().empty()) << m_models.errors().front();

@@ -17,6 +17,7 @@
 #include "storage/tenant_store.hpp"
 #include "storage/token_store.hpp"
 #include "test_database.hpp"
+#include "source_dir.hpp"
 
 namespace samspil::storage::testing {
 namespace {
@@ -41,12 +42,12 @@ class PeopleServiceTest : public EngineTest {
   void SetUp() override {
     EngineTest::SetUp();
     if (HasFatalFailure()) return;
-    migrate(*m_db, load_migrations(std::filesystem::path(SAMSPIL_SOURCE_DIR) / "migrations", GetParam()));
+    migrate(*m_db, load_migrations(std::filesystem::path(samspil::test::source_dir()) / "migrations", GetParam()));
     m_db->transaction([](Connection& c) {
       insert_tenant(c, {"a", "Kommune A", 1});
       insert_tenant(c, {"b", "Kommune B", 1});
     });
-    m_catalogue = people::load_professions(std::filesystem::path(SAMSPIL_SOURCE_DIR) / "models/common/professions.yaml");
+    m_catalogue = people::load_professions(std::filesystem::path(samspil::test::source_dir()) / "models/common/professions.yaml");
   }
   std::int64_t audit_count(const std::string& tenant) {
     return m_db->acquire()->query("SELECT count(*) FROM audit_log WHERE tenant = $1", {tenant}).rows.at(0).integer(0);
@@ -247,7 +248,7 @@ class DemoTest : public EngineTest {
   void SetUp() override {
     EngineTest::SetUp();
     if (HasFatalFailure()) return;
-    migrate(*m_db, load_migrations(std::filesystem::path(SAMSPIL_SOURCE_DIR) / "migrations", GetParam()));
+    migrate(*m_db, load_migrations(std::filesystem::path(samspil::test::source_dir()) / "migrations", GetParam()));
   }
 };
 
