@@ -1,14 +1,13 @@
 #include "edge/flash.hpp"
 
 #include "edge/request_state.hpp"
-#include "service/identity/sessions.hpp"
 
 namespace samspil::edge {
 
 void flash(const Context& context, const http::Request& request, const std::string& message) {
   const std::string& id_hash = state(request).session_id_hash;
   if (id_hash.empty()) return;
-  context.db.transaction([&](storage::Connection& conn) { service::sessions::set_flash(conn, id_hash, message); });
+  context.services.callers.set_flash(id_hash, message);
 }
 
 }  // namespace samspil::edge

@@ -1,21 +1,16 @@
 #include "edge/session_middleware.hpp"
 
 #include "crypto/random.hpp"
-#include "crypto/sha256.hpp"
 #include "edge/csrf.hpp"
 #include "edge/errors.hpp"
 #include "edge/policy.hpp"
 #include "edge/request_state.hpp"
 #include "service/base/errors.hpp"
-#include "service/identity/login.hpp"
-#include "service/identity/sessions.hpp"
-#include "storage/actor_store.hpp"
+#include "service/identity/callers.hpp"
 
 namespace samspil::edge {
 
 namespace {
-
-constexpr std::int64_t kTokenTouchIntervalMs = 60 * 1000;
 
 std::string cookie_attributes(const Settings& settings) {
   return std::string("; Path=/; HttpOnly; SameSite=Lax") + (settings.secure_cookies ? "; Secure" : "");
@@ -89,47 +84,17 @@ std::string session_token(const http::Request& request, const Settings& settings
 
 http::Middleware session_middleware(const Context& context) {
   return [&context](http::Request& request, const http::Next& next) {
-    const service::sessions::Policy& policy = context.services.session_policy();
     // Operational endpoints never look at who is asking (and must not touch the database).
     if (request.route_policy == "ops") return next(request);
-    // The session lookup and the handler's reads share one read transaction until either
-    // writes (storage::ReadScope; on SQLite a read transaction per Database::read was the
-    // largest cost of a signed-in page under load, bench/RESULTS.md session 7).
-    storage::ReadScope reads(context.db);
+    const service::sessions::Callers& callers = context.services.callers;
+    // The caller lookup and the handler's reads share one read transaction until either writes.
+    const auto shared_reads = callers.share_reads();
     RequestState& s = state(request);
     const std::int64_t now = context.now_ms();
 
     if (const std::string token = bearer_token(request); !token.empty()) {
-      // Reads first, in one read-only transaction (no write lock): a token used within
-      // the last minute needs no write (see the session path below for why that matters).
-      const std::string token_hash = crypto::sha256_hex(token);
-      const bool read_only = context.db.read([&](storage::Connection& conn) {
-        const auto row = storage::find_api_token_by_hash(conn, token_hash);
-        if (!row || row->revoked_at_ms || (row->expires_at_ms && *row->expires_at_ms <= now) ||
-            !row->last_used_at_ms || now - *row->last_used_at_ms >= kTokenTouchIntervalMs) {
-          return false;
-        }
-        auto actor = service::sessions::load_actor(conn, row->tenant, row->user_id);
-        if (!actor) return false;
-        actor->via = service::Via::token;
-        actor->request_id = request.request_id;
-        s.actor = std::move(*actor);
-        return true;
-      });
-      const bool ok = read_only || context.db.transaction([&](storage::Connection& conn) {
-        const auto row = storage::find_api_token_by_hash(conn, token_hash);
-        if (!row || row->revoked_at_ms || (row->expires_at_ms && *row->expires_at_ms <= now)) return false;
-        auto actor = service::sessions::load_actor(conn, row->tenant, row->user_id);
-        if (!actor) return false;
-        if (!row->last_used_at_ms || now - *row->last_used_at_ms >= kTokenTouchIntervalMs) {
-          storage::mark_api_token_used(conn, row->id, now);
-        }
-        actor->via = service::Via::token;
-        actor->request_id = request.request_id;
-        s.actor = std::move(*actor);
-        return true;
-      });
-      if (!ok) return invalid_token();
+      s.actor = callers.by_api_token(token, request.request_id, now);
+      if (!s.actor) return invalid_token();
       http::Response r = next(request);
       if (!r.has_header("Cache-Control")) r.set_header("Cache-Control", "no-store");
       return r;
@@ -138,54 +103,15 @@ http::Middleware session_middleware(const Context& context) {
     bool drop_cookie = false;
     if (const std::string token = session_token(request, context.settings); !token.empty()) {
       const bool take_flash = request.method == "GET" && !is_api_request(request);
-      // Most signed-in requests write nothing: the session was touched within the last
-      // minute and no flash message waits. Those are read in one read-only transaction
-      // (Database::read: one snapshot, no write lock). On SQLite a read-write transaction is
-      // BEGIN IMMEDIATE, which takes the database's single write lock, so opening one per
-      // request made every signed-in page queue behind the others and sleep in SQLite's busy
-      // handler (bench/RESULTS.md, "Mit overblik"). Anything else (unknown or expired
-      // session, touch due, a flash, a pending second factor, a disabled user) takes the
-      // transaction below as before.
-      const bool read_only = context.db.read([&](storage::Connection& conn) {
-        const auto session = service::sessions::resolve_without_writes(conn, token, now, take_flash, policy);
-        if (!session || session->pending_second_factor) return false;
-        auto actor = service::sessions::load_actor(conn, session->tenant, session->user_id);
-        if (!actor) return false;
-        actor->via = service::Via::session;
-        actor->request_id = request.request_id;
-        s.actor = std::move(*actor);
-        s.session_id_hash = session->id_hash;
-        s.csrf_token = session->csrf_token;
-        return true;
-      });
-      if (!read_only) context.db.transaction([&](storage::Connection& conn) {
-        const auto session = service::sessions::resolve(conn, token, now, policy);
-        if (!session) {
-          drop_cookie = true;
-          return;
-        }
-        if (session->pending_second_factor) {
-          s.pending_tenant = session->tenant;
-          s.pending_user_id = session->user_id;
-          s.second_factor_step = service::login::second_factor_step(conn, session->tenant, session->user_id);
-        } else {
-          auto actor = service::sessions::load_actor(conn, session->tenant, session->user_id);
-          if (!actor) {  // disabled or removed since: the session ends with it
-            service::sessions::end(conn, token);
-            drop_cookie = true;
-            return;
-          }
-          actor->via = service::Via::session;
-          actor->request_id = request.request_id;
-          s.actor = std::move(*actor);
-        }
-        service::sessions::touch(conn, *session, now, policy);
-        s.session_id_hash = session->id_hash;
-        s.csrf_token = session->csrf_token;
-        if (take_flash) {
-          if (auto flash = service::sessions::take_flash(conn, *session)) s.flash = *flash;
-        }
-      });
+      auto caller = callers.by_session(token, take_flash, request.request_id, now);
+      drop_cookie = caller.drop_cookie;
+      s.actor = std::move(caller.actor);
+      s.session_id_hash = std::move(caller.session_id_hash);
+      s.csrf_token = std::move(caller.csrf_token);
+      if (caller.flash) s.flash = std::move(*caller.flash);
+      s.pending_tenant = std::move(caller.pending_tenant);
+      s.pending_user_id = std::move(caller.pending_user_id);
+      s.second_factor_step = std::move(caller.second_factor_step);
     }
 
     // Anonymous: the forms (log-in, password reset) still need a CSRF token; it lives in

@@ -14,8 +14,13 @@
 #include "service/base/model_registry.hpp"
 #include "service/cases/cases.hpp"
 #include "service/consent/consents.hpp"
+#include "service/identity/api_tokens.hpp"
+#include "service/identity/callers.hpp"
+#include "service/identity/login.hpp"
 #include "service/identity/login_throttle.hpp"
+#include "service/identity/password_reset.hpp"
 #include "service/identity/sessions.hpp"
+#include "service/identity/totp_factor.hpp"
 #include "service/meetings/date_polls.hpp"
 #include "service/meetings/evaluations.hpp"
 #include "service/meetings/meeting_roles.hpp"
@@ -67,6 +72,14 @@ class Services {
   const AgreementsConfig agreements_config;
   const AgendaConfig agenda_config;
   const RequestFormsConfig request_forms_config;
+
+  // Identity: who is calling (session cookie or API token), log-in, passphrases, the second
+  // factor and API tokens.
+  sessions::Callers callers;
+  login::Accounts accounts;
+  password_reset::Resets password_resets;
+  totp_factor::SecondFactor second_factor;
+  api_tokens::Tokens tokens;
 
   Cases cases;
   Consents consents;

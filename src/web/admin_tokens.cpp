@@ -32,7 +32,7 @@ http::Response show(const WebContext& ctx, http::Request& request, const service
       .text({.name = "label", .label = t.t("admin_tokens_label")})
       .text({.name = "expires_at", .label = t.t("admin_tokens_expires"), .hint = t.t("admin_tokens_expires_hint"),
              .type = "date", .width_class = "input-width-s", .optional = true});
-  const auto list = tokens::list(ctx.db, who, "", 200);
+  const auto list = ctx.services.tokens.list(who, "", 200);
   http::Response r = ctx.views.render(
       request,
       {.title = new_secret.empty() ? t.t("admin_tokens") : t.t("admin_tokens_shown_once_title"),
@@ -78,7 +78,7 @@ void add_admin_token_routes(http::Router& router, const WebContext& context) {
           }
         }
         try {
-          const auto created = tokens::create(context.db, actor(request), input, context.now_ms());
+          const auto created = context.services.tokens.create(actor(request), input, context.now_ms());
           // Shown once, on this answer: a fresh, empty form below it.
           return show(context, request, {}, nullptr, created.secret);
         } catch (const service::Invalid& e) {
@@ -90,7 +90,7 @@ void add_admin_token_routes(http::Router& router, const WebContext& context) {
   router.add(
       "POST", "/admin/tokens/{id}/tilbagekald",
       [&context](http::Request& request) {
-        tokens::revoke(context.db, actor(request), request.params.at("id"), context.now_ms());
+        context.services.tokens.revoke(actor(request), request.params.at("id"), context.now_ms());
         return admin::done(context, request, "/admin/tokens", context.views.t("admin_tokens_revoked_flash"));
       },
       {.name = "admin.tokens.revoke", .policy = "admin", .execution = http::Execution::worker_pool});

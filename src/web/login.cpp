@@ -5,9 +5,7 @@
 #include "edge/policy.hpp"
 #include "edge/request_state.hpp"
 #include "edge/session_middleware.hpp"
-#include "service/audit/audit.hpp"
 #include "service/identity/login.hpp"
-#include "service/identity/sessions.hpp"
 #include "web/login_support.hpp"
 #include "web/routes.hpp"
 
@@ -23,7 +21,7 @@ struct LoginForm {
 
 http::Response render_login(const WebContext& ctx, const http::Request& request, const LoginForm& form,
                             const FormErrors& errors, const std::string& notice) {
-  const auto tenants = service::login::municipalities(ctx.db);
+  const auto tenants = ctx.services.accounts.municipalities();
   return ctx.views.render(
       request,
       {.title = ctx.views.t("login_title"), .body_template = "auth/login.tpl", .has_errors = !errors.empty()},
@@ -81,9 +79,9 @@ void add_login_routes(http::Router& router, const WebContext& context) {
         if (password.empty()) errors.emplace("adgangskode", context.views.t("login_error_password_missing"));
         if (!errors.empty()) return render_login(context, request, form, errors, "");
 
-        const auto result = service::login::sign_in_with_password(
-            context.db, {form.tenant, form.email, password, address_key(context, request), request.request_id},
-            context.now_ms(), context.services.login_limits(), context.services.session_policy());
+        const auto result = context.services.accounts.sign_in_with_password(
+            {form.tenant, form.email, password, address_key(context, request), request.request_id},
+            context.now_ms());
         using service::login::Outcome;
         if (result.outcome == Outcome::refused) {
           errors.emplace("email", context.views.t("login_error_refused"));
@@ -95,7 +93,7 @@ void add_login_routes(http::Router& router, const WebContext& context) {
         }
         // A session this browser had before is ended, not carried over (session fixation).
         if (const std::string old = session_token(request, context.settings); !old.empty()) {
-          context.db.transaction([&](storage::Connection& conn) { service::sessions::end(conn, old); });
+          context.services.callers.end(old);
         }
         return after_sign_in(context, result.outcome, result.session.token, form.next);
       },
@@ -107,18 +105,8 @@ void add_login_routes(http::Router& router, const WebContext& context) {
       [&context](http::Request& request) {
         const RequestState& s = state(request);
         const std::string token = session_token(request, context.settings);
-        context.db.transaction([&](storage::Connection& conn) {
-          if (s.actor) {
-            service::sessions::end_all_for_user(conn, s.actor->tenant, s.actor->user_id);
-            service::audit::record(conn, *s.actor,
-                                   {service::audit::Action::sign_out, "session", "", "", "Log ud", ""},
-                                   context.now_ms());
-          } else {
-            // Half-way (password only) or unknown: only this session ends — knowing a
-            // password alone must not let anyone log the real user out everywhere.
-            service::sessions::end(conn, token);
-          }
-        });
+        // Without an actor (half-way through the second factor) only this session ends.
+        context.services.callers.sign_out(s.actor, token, context.now_ms());
         http::Response r = http::Response::redirect("/log-ind?logget_ud=1");
         clear_session_cookie(r, context.settings);
         return r;

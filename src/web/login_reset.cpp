@@ -47,7 +47,7 @@ http::Response message_page(const WebContext& ctx, const http::Request& request,
 
 http::Response render_forgot(const WebContext& ctx, const http::Request& request, const std::string& tenant,
                              const std::string& email, const FormErrors& errors) {
-  const auto tenants = service::login::municipalities(ctx.db);
+  const auto tenants = ctx.services.accounts.municipalities();
   return ctx.views.render(
       request,
       {.title = ctx.views.t("forgot_title"), .body_template = "auth/forgot.tpl", .has_errors = !errors.empty()},
@@ -94,8 +94,8 @@ void add_login_reset_routes(http::Router& router, const WebContext& context) {
         if (tenant.empty()) errors.emplace("kommune", context.views.t("login_error_tenant"));
         if (email.empty()) errors.emplace("email", context.views.t("login_error_email_missing"));
         if (!errors.empty()) return render_forgot(context, request, tenant, email, errors);
-        service::password_reset::request_reset(
-            context.db, {tenant, email, context.settings.public_base_url, request.request_id}, context.now_ms());
+        context.services.password_resets.request_reset(
+            {tenant, email, context.settings.public_base_url, request.request_id}, context.now_ms());
         return message_page(context, request, context.views.t("forgot_sent_title"), context.views.t("forgot_sent_text"),
                             "/log-ind", context.views.t("reset_to_login"));
       },
@@ -111,7 +111,7 @@ void add_login_reset_routes(http::Router& router, const WebContext& context) {
           return r;
         }
         const std::string token = cookie_value(request, reset_cookie_name(context.settings));
-        const auto state = service::password_reset::check(context.db, token, context.now_ms());
+        const auto state = context.services.password_resets.check(token, context.now_ms());
         if (state != service::password_reset::TokenState::valid) return token_problem(context, request, state);
         return render_reset(context, request, {});
       },
@@ -123,12 +123,12 @@ void add_login_reset_routes(http::Router& router, const WebContext& context) {
         const auto fields = form_fields(request);
         const std::string token = cookie_value(request, reset_cookie_name(context.settings));
         try {
-          service::password_reset::complete(context.db, token, field(fields, "adgangskode"), field(fields, "gentag"),
-                                            request.request_id, context.now_ms());
+          context.services.password_resets.complete(token, field(fields, "adgangskode"), field(fields, "gentag"),
+                                                    request.request_id, context.now_ms());
         } catch (const service::Invalid& e) {
           return render_reset(context, request, e.fields);
         } catch (const service::Conflict&) {
-          return token_problem(context, request, service::password_reset::check(context.db, token, context.now_ms()));
+          return token_problem(context, request, context.services.password_resets.check(token, context.now_ms()));
         }
         http::Response r = message_page(context, request, context.views.t("reset_done_title"),
                                         context.views.t("reset_done_text"), "/log-ind",

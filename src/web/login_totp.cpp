@@ -50,7 +50,7 @@ void fill_enrolment(ctemplate::TemplateDictionary& body, const WebContext& /*ctx
 }
 
 std::string account_label(const WebContext& ctx, const std::string& tenant, const std::string& user_id) {
-  return service::login::account_label(ctx.db, tenant, user_id);
+  return ctx.services.accounts.account_label(tenant, user_id);
 }
 
 http::Response render_setup(const WebContext& ctx, const http::Request& request, const std::string& action,
@@ -123,11 +123,9 @@ void add_login_totp_routes(http::Router& router, const WebContext& context) {
       return again(context.views.t("totp_error_format"));
     }
     if (setup && sealed.empty()) return again(context.views.t("totp_error_expired"));
-    const auto result = service::totp_factor::complete_login(context.db, *context.cipher, s.session_id_hash,
-                                                             s.pending_tenant, s.pending_user_id, sealed, code,
-                                                             context.now_ms(), request.request_id,
-                                                             context.services.login_limits(),
-                                                             context.services.session_policy());
+    const auto result = context.services.second_factor.complete_login(*context.cipher, s.session_id_hash,
+                                                                      s.pending_tenant, s.pending_user_id, sealed,
+                                                                      code, context.now_ms(), request.request_id);
     using service::totp_factor::Verdict;
     if (result.verdict == Verdict::wrong_code) return again(context.views.t("totp_error_wrong"));
     if (result.verdict == Verdict::expired) return again(context.views.t("totp_error_expired"));

@@ -63,7 +63,7 @@ std::string fetch_message(const WebContext& ctx, const service::free_busy::Statu
 http::Response render_profile(const WebContext& ctx, const http::Request& request, const FormErrors& errors,
                               const std::string& kept_url = "") {
   const service::Actor& a = actor(request);
-  const auto credentials = service::login::credentials(ctx.db, a.tenant, a.user_id);
+  const auto credentials = ctx.services.accounts.credentials(a.tenant, a.user_id);
   return ctx.views.render(
       request,
       {.title = ctx.views.t("profile_title"),
@@ -94,9 +94,9 @@ void add_profile_routes(http::Router& router, const WebContext& context) {
       [&context](http::Request& request) {
         const auto fields = form_fields(request);
         try {
-          service::login::change_password(context.db, actor(request), field(fields, "nuvaerende"),
-                                          field(fields, "adgangskode"), field(fields, "gentag"),
-                                          state(request).session_id_hash, context.now_ms());
+          context.services.accounts.change_password(actor(request), field(fields, "nuvaerende"),
+                                                    field(fields, "adgangskode"), field(fields, "gentag"),
+                                                    state(request).session_id_hash, context.now_ms());
         } catch (const service::Invalid& e) {
           return render_profile(context, request, e.fields);
         }
@@ -125,9 +125,8 @@ void add_profile_routes(http::Router& router, const WebContext& context) {
         }
         const std::string sealed = field(fields, "sealed");
         using service::totp_factor::Verdict;
-        const Verdict verdict = service::totp_factor::confirm(context.db, *context.cipher, a.tenant, a.user_id, sealed,
-                                                              code, context.now_ms(), request.request_id,
-                                                              context.services.login_limits());
+        const Verdict verdict = context.services.second_factor.confirm(*context.cipher, a.tenant, a.user_id, sealed,
+                                                                       code, context.now_ms(), request.request_id);
         if (verdict != Verdict::ok) {
           const char* key = verdict == Verdict::locked    ? "login_error_locked"
                             : verdict == Verdict::expired ? "totp_error_expired"

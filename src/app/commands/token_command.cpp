@@ -41,7 +41,7 @@ void run_create(const TokenOptions& o) {
   auto db = open_database(o.database_url, data_dir(), MigrationPolicy::require_current, 1);
   const std::string user_id = user_id_for(*db, o.tenant, o.user_email);
   try {
-    const auto created = service::api_tokens::create(*db, cli_actor(o.tenant), {user_id, o.label, expires}, now_ms());
+    const auto created = service::api_tokens::Tokens(*db).create(cli_actor(o.tenant), {user_id, o.label, expires}, now_ms());
     std::cout << created.secret << "\n";
     std::cerr << "token " << created.token.id << " created"
               << (expires ? " (valid through " + o.expires + ")" : std::string(" (no expiry)"))
@@ -55,7 +55,7 @@ void run_list(const TokenOptions& o) {
   auto db = open_database(o.database_url, data_dir(), MigrationPolicy::require_current, 1);
   const std::string user_id = o.user_email.empty() ? "" : user_id_for(*db, o.tenant, o.user_email);
   const std::int64_t now = now_ms();
-  for (const auto& t : service::api_tokens::list(*db, cli_actor(o.tenant), user_id, 500)) {
+  for (const auto& t : service::api_tokens::Tokens(*db).list(cli_actor(o.tenant), user_id, 500)) {
     const char* status = t.revoked_at_ms ? "revoked" : (t.expires_at_ms && *t.expires_at_ms <= now ? "expired" : "active");
     std::cout << t.id << "\t" << status << "\t" << t.user_email << "\t"
               << (t.expires_at_ms ? service::api_tokens::expiry_date(*t.expires_at_ms) : "-") << "\t" << t.label << "\n";
@@ -67,7 +67,7 @@ void run_revoke(const TokenOptions& o) {
   // The id names the token on its own; its municipality is read from the database.
   const auto tenant = db->transaction([&](storage::Connection& c) { return storage::api_token_tenant(c, o.id); });
   if (!tenant) throw CommandError("no token with id '" + o.id + "'");
-  service::api_tokens::revoke(*db, cli_actor(*tenant), o.id, now_ms());
+  service::api_tokens::Tokens(*db).revoke(cli_actor(*tenant), o.id, now_ms());
   std::cout << "token " << o.id << " revoked\n";
 }
 

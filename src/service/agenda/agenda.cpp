@@ -9,6 +9,7 @@
 #include "service/base/errors.hpp"
 #include "service/base/mail_outbox.hpp"
 #include "service/meetings/evaluations.hpp"
+#include "service/meetings/group_labels.hpp"
 #include "storage/agenda_store.hpp"
 
 namespace samspil::service {
@@ -106,7 +107,7 @@ AgendaView Agendas::view(const Actor& actor, const std::string& meeting_id, std:
     if (const auto agenda = storage::find_agenda(conn, actor.tenant, meeting_id)) {
       v.kind = agenda->kind;
       for (const auto& code : strings_of(agenda->speaking_order_json)) {
-        v.speaking_order_labels.push_back(speaking_label(*r.model, code));
+        v.speaking_order_labels.push_back(group_label(*r.model, code));
       }
       v.rules = strings_of(agenda->rules_json);
     }
@@ -119,7 +120,7 @@ AgendaView Agendas::view(const Actor& actor, const std::string& meeting_id, std:
                                                            : open_text(m_config.cipher, row.description_encrypted);
       item.source = row.source;
       item.speaking_order = strings_of(row.speaking_order_json);
-      for (const auto& code : item.speaking_order) item.speaking_order_labels.push_back(speaking_label(*r.model, code));
+      for (const auto& code : item.speaking_order) item.speaking_order_labels.push_back(group_label(*r.model, code));
       item.rules = strings_of(row.rules_json);
       v.items.push_back(std::move(item));
     }

@@ -26,7 +26,4 @@ struct MeetingDocumentsReach {
 MeetingDocumentsReach reach_meeting(storage::Connection& conn, const Actor& actor, const ModelRegistry& models,
                              const std::string& meeting_id);
 
-// Danish label of a speaking-order entry (parents -> "Forældre", a profession -> its name).
-std::string speaking_label(const domain::Model& model, const std::string& code);
-
 }  // namespace samspil::service

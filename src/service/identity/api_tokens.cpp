@@ -47,9 +47,9 @@ std::string expiry_date(std::int64_t expires_at_ms) {
 
 std::string token_hash(const std::string& secret) { return crypto::sha256_hex(secret); }
 
-Created create(storage::Database& db, const Actor& actor, const NewToken& input, std::int64_t now_ms) {
+Created Tokens::create(const Actor& actor, const NewToken& input, std::int64_t now_ms) const {
   require_admin(actor);
-  return db.transaction([&](storage::Connection& conn) {
+  return m_db.transaction([&](storage::Connection& conn) {
     FieldErrors errors;
     std::string label = input.label;
     label.erase(0, label.find_first_not_of(" \t"));
@@ -77,9 +77,9 @@ Created create(storage::Database& db, const Actor& actor, const NewToken& input,
   });
 }
 
-std::vector<TokenView> list(storage::Database& db, const Actor& actor, const std::string& user_id, int limit) {
+std::vector<TokenView> Tokens::list(const Actor& actor, const std::string& user_id, int limit) const {
   require_admin(actor);
-  auto lease = db.acquire();
+  auto lease = m_db.acquire();
   std::vector<TokenView> out;
   for (const auto& t : storage::list_api_tokens(*lease, actor.tenant, user_id, "", std::clamp(limit, 1, 500))) {
     out.push_back(view_of(*lease, t));
@@ -87,9 +87,9 @@ std::vector<TokenView> list(storage::Database& db, const Actor& actor, const std
   return out;
 }
 
-void revoke(storage::Database& db, const Actor& actor, const std::string& id, std::int64_t now_ms) {
+void Tokens::revoke(const Actor& actor, const std::string& id, std::int64_t now_ms) const {
   require_admin(actor);
-  db.transaction([&](storage::Connection& conn) {
+  m_db.transaction([&](storage::Connection& conn) {
     if (!storage::find_api_token(conn, actor.tenant, id)) throw NotFound("api_token");
     if (storage::revoke_api_token(conn, actor.tenant, id, now_ms)) {
       audit_token(conn, actor, audit::Action::change, id, now_ms);

@@ -44,11 +44,21 @@ std::string expiry_date(std::int64_t expires_at_ms);
 
 // The stored hash of a bearer token: SHA-256 hex of the raw token string.
 std::string token_hash(const std::string& secret);
-// Creates a token for a staff user of the municipality; Invalid for bad input.
-Created create(storage::Database& db, const Actor& actor, const NewToken& input, std::int64_t now_ms);
-// The municipality's tokens (of one user when user_id is not ""), newest first.
-std::vector<TokenView> list(storage::Database& db, const Actor& actor, const std::string& user_id, int limit);
-// Revokes a token; NotFound outside the municipality; revoking twice changes nothing.
-void revoke(storage::Database& db, const Actor& actor, const std::string& id, std::int64_t now_ms);
+
+// The municipality's API tokens, kept by its administrators.
+class Tokens {
+ public:
+  explicit Tokens(storage::Database& db) : m_db(db) {}
+
+  // Creates a token for a staff user of the municipality; Invalid for bad input.
+  Created create(const Actor& actor, const NewToken& input, std::int64_t now_ms) const;
+  // The municipality's tokens (of one user when user_id is not ""), newest first.
+  std::vector<TokenView> list(const Actor& actor, const std::string& user_id, int limit) const;
+  // Revokes a token; NotFound outside the municipality; revoking twice changes nothing.
+  void revoke(const Actor& actor, const std::string& id, std::int64_t now_ms) const;
+
+ private:
+  storage::Database& m_db;
+};
 
 }  // namespace samspil::service::api_tokens

@@ -42,10 +42,10 @@ std::string passphrase_problem(const std::string& passphrase) {
   return "";
 }
 
-void change_password(storage::Database& db, const Actor& actor, const std::string& current,
+void Accounts::change_password(const Actor& actor, const std::string& current,
                      const std::string& passphrase, const std::string& repeated,
-                     const std::string& keep_session_id_hash, std::int64_t now_ms) {
-  const auto user = db.transaction(
+                     const std::string& keep_session_id_hash, std::int64_t now_ms) const {
+  const auto user = m_db.transaction(
       [&](storage::Connection& conn) { return storage::find_credentials(conn, actor.tenant, actor.user_id); });
   FieldErrors errors;
   if (!user || user->password_hash.empty() || !crypto::verify_password(user->password_hash, current)) {
@@ -58,7 +58,7 @@ void change_password(storage::Database& db, const Actor& actor, const std::strin
   }
   if (!errors.empty()) throw Invalid(errors);
   const std::string hash = crypto::hash_password(passphrase);
-  db.transaction([&](storage::Connection& conn) {
+  m_db.transaction([&](storage::Connection& conn) {
     storage::set_password_hash(conn, actor.tenant, actor.user_id, hash, now_ms);
     storage::delete_other_sessions_of_user(conn, actor.tenant, actor.user_id, keep_session_id_hash);
     audit::record(conn, actor, {audit::Action::change, "user", actor.user_id, "", "Egen adgangskode ændret", ""}, now_ms);
@@ -71,15 +71,14 @@ std::string second_factor_step(storage::Connection& conn, const std::string& ten
   return c->totp_enabled ? "totp" : "totp_setup";
 }
 
-Result sign_in_with_password(storage::Database& db, const Attempt& a, std::int64_t now_ms, const Limits& limits,
-                             const sessions::Policy& policy) {
+Result Accounts::sign_in_with_password(const Attempt& a, std::int64_t now_ms) const {
   // Read first, hash outside any transaction (Argon2id takes a while; no lock held meanwhile).
   struct Looked {
     bool tenant_exists = false;
     std::optional<storage::Credentials> user;
     bool locked = false;
   };
-  const Looked looked = db.transaction([&](storage::Connection& conn) {
+  const Looked looked = m_db.transaction([&](storage::Connection& conn) {
     Looked l;
     l.tenant_exists = storage::find_tenant(conn, a.tenant).has_value();
     if (!l.tenant_exists) return l;
@@ -94,7 +93,7 @@ Result sign_in_with_password(storage::Database& db, const Attempt& a, std::int64
     return {};
   }
   if (looked.locked) {
-    db.transaction([&](storage::Connection& conn) {
+    m_db.transaction([&](storage::Connection& conn) {
       audit_failure(conn, a, looked.user ? looked.user->user_id : "", "Log-ind afvist: midlertidigt spærret", now_ms);
     });
     return {Outcome::locked, {}};
@@ -102,18 +101,18 @@ Result sign_in_with_password(storage::Database& db, const Attempt& a, std::int64
   const bool usable = looked.user && !looked.user->disabled && !looked.user->password_hash.empty();
   const bool matches = usable ? crypto::verify_password(looked.user->password_hash, a.password)
                               : (crypto::verify_password(dummy_hash(), a.password), false);
-  return db.transaction([&](storage::Connection& conn) -> Result {
+  return m_db.transaction([&](storage::Connection& conn) -> Result {
     if (!matches) {
       bool now_locked = false;
-      const auto address = after_failure(counter(conn, "address:" + a.address_key), limits.address_failures,
-                                         limits, now_ms);
+      const auto address = after_failure(counter(conn, "address:" + a.address_key), m_limits.address_failures,
+                                         m_limits, now_ms);
       storage::save_throttle(conn, address);
       now_locked = is_locked(address, now_ms);
       std::string user_id;
       if (looked.user) {
         user_id = looked.user->user_id;
-        const auto account = after_failure(counter(conn, "account:" + user_id), limits.account_failures,
-                                           limits, now_ms);
+        const auto account = after_failure(counter(conn, "account:" + user_id), m_limits.account_failures,
+                                           m_limits, now_ms);
         storage::save_throttle(conn, account);
         now_locked = now_locked || is_locked(account, now_ms);
       }
@@ -127,7 +126,7 @@ Result sign_in_with_password(storage::Database& db, const Attempt& a, std::int64
     const bool must_set_up = !user.totp_enabled && user.role == "administrator";
     const bool pending = user.totp_enabled || must_set_up;
     Result result{pending ? (user.totp_enabled ? Outcome::totp_due : Outcome::totp_setup_due) : Outcome::signed_in,
-                  sessions::start(conn, a.tenant, user.user_id, "password", pending, now_ms, policy)};
+                  sessions::start(conn, a.tenant, user.user_id, "password", pending, now_ms, m_policy)};
     if (!pending) {
       audit::record_system(conn, a.tenant, user.role, user.user_id,
                            {audit::Action::sign_in, "session", "", "", "Log-ind med adgangskode", ""}, a.request_id,
@@ -137,20 +136,20 @@ Result sign_in_with_password(storage::Database& db, const Attempt& a, std::int64
   });
 }
 
-std::vector<storage::TenantChoice> municipalities(storage::Database& db) {
-  return db.read([](storage::Connection& c) { return storage::list_tenants_for_login(c); });
+std::vector<storage::TenantChoice> Accounts::municipalities() const {
+  return m_db.read([](storage::Connection& c) { return storage::list_tenants_for_login(c); });
 }
 
-std::string account_label(storage::Database& db, const std::string& tenant, const std::string& user_id) {
-  return db.read([&](storage::Connection& c) {
+std::string Accounts::account_label(const std::string& tenant, const std::string& user_id) const {
+  return m_db.read([&](storage::Connection& c) {
     const auto record = storage::load_actor_record(c, tenant, user_id);
     return record ? record->email : user_id;
   });
 }
 
-std::optional<storage::Credentials> credentials(storage::Database& db, const std::string& tenant,
-                                                const std::string& user_id) {
-  return db.read([&](storage::Connection& c) { return storage::find_credentials(c, tenant, user_id); });
+std::optional<storage::Credentials> Accounts::credentials(const std::string& tenant,
+                                                const std::string& user_id) const {
+  return m_db.read([&](storage::Connection& c) { return storage::find_credentials(c, tenant, user_id); });
 }
 
 }  // namespace samspil::service::login

@@ -28,8 +28,8 @@ std::string mail_text(const std::string& link) {
 
 }  // namespace
 
-void request_reset(storage::Database& db, const Request& r, std::int64_t now_ms) {
-  db.transaction([&](storage::Connection& conn) {
+void Resets::request_reset(const Request& r, std::int64_t now_ms) const {
+  m_db.transaction([&](storage::Connection& conn) {
     if (!storage::find_tenant(conn, r.tenant)) return;
     const auto user = storage::find_credentials_by_email(conn, r.tenant, r.email);
     if (!user || user->disabled) return;
@@ -50,9 +50,9 @@ void request_reset(storage::Database& db, const Request& r, std::int64_t now_ms)
   });
 }
 
-TokenState check(storage::Database& db, const std::string& token, std::int64_t now_ms) {
+TokenState Resets::check(const std::string& token, std::int64_t now_ms) const {
   if (token.empty()) return TokenState::unknown;
-  const auto row = db.transaction(
+  const auto row = m_db.transaction(
       [&](storage::Connection& conn) { return storage::find_password_reset(conn, crypto::sha256_hex(token)); });
   if (!row) return TokenState::unknown;
   if (row->used_at_ms) return TokenState::used;
@@ -60,9 +60,9 @@ TokenState check(storage::Database& db, const std::string& token, std::int64_t n
   return TokenState::valid;
 }
 
-void complete(storage::Database& db, const std::string& token, const std::string& passphrase,
-              const std::string& repeated, const std::string& request_id, std::int64_t now_ms) {
-  const TokenState state = check(db, token, now_ms);
+void Resets::complete(const std::string& token, const std::string& passphrase,
+              const std::string& repeated, const std::string& request_id, std::int64_t now_ms) const {
+  const TokenState state = check(token, now_ms);
   if (state == TokenState::used) throw Conflict("Linket er allerede brugt. Bestil et nyt link, hvis du stadig skal nulstille din adgangskode.");
   if (state != TokenState::valid) throw Conflict("Linket er ugyldigt eller udløbet. Bestil et nyt link.");
   FieldErrors errors;
@@ -73,7 +73,7 @@ void complete(storage::Database& db, const std::string& token, const std::string
   }
   if (!errors.empty()) throw Invalid(errors);
   const std::string hash = crypto::hash_password(passphrase);  // slow: outside the transaction
-  db.transaction([&](storage::Connection& conn) {
+  m_db.transaction([&](storage::Connection& conn) {
     const std::string token_hash = crypto::sha256_hex(token);
     const auto row = storage::find_password_reset(conn, token_hash);
     // Checked again inside the transaction: of two simultaneous uses, one wins.

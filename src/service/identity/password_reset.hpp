@@ -20,18 +20,24 @@ struct Request {
   std::string request_id;
 };
 
-// Creates and mails a reset link when the e-mail belongs to an enabled user of the tenant;
-// does nothing visible otherwise. Returns nothing on purpose.
-void request_reset(storage::Database& db, const Request& request, std::int64_t now_ms);
-
 enum class TokenState { valid, unknown, expired, used };
 
-// Whether a token can still be used (for showing the form).
-TokenState check(storage::Database& db, const std::string& token, std::int64_t now_ms);
+class Resets {
+ public:
+  explicit Resets(storage::Database& db) : m_db(db) {}
 
-// Sets the new passphrase. Throws Invalid (fields "adgangskode", "gentag") for a bad or
-// mismatched passphrase, Conflict (Danish message) for an unknown, expired or used token.
-void complete(storage::Database& db, const std::string& token, const std::string& passphrase,
-              const std::string& repeated, const std::string& request_id, std::int64_t now_ms);
+  // Creates and mails a reset link when the e-mail belongs to an enabled user of the tenant;
+  // does nothing visible otherwise. Returns nothing on purpose.
+  void request_reset(const Request& request, std::int64_t now_ms) const;
+  // Whether a token can still be used (for showing the form).
+  TokenState check(const std::string& token, std::int64_t now_ms) const;
+  // Sets the new passphrase. Throws Invalid (fields "adgangskode", "gentag") for a bad or
+  // mismatched passphrase, Conflict (Danish message) for an unknown, expired or used token.
+  void complete(const std::string& token, const std::string& passphrase, const std::string& repeated,
+                const std::string& request_id, std::int64_t now_ms) const;
+
+ private:
+  storage::Database& m_db;
+};
 
 }  // namespace samspil::service::password_reset

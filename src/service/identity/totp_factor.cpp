@@ -84,15 +84,15 @@ Enrolment reopen(const crypto::FieldCipher& cipher, const std::string& tenant, c
   return describe(*secret, sealed, account_label);
 }
 
-Verdict confirm(storage::Database& db, const crypto::FieldCipher& cipher, const std::string& tenant,
+Verdict SecondFactor::confirm(const crypto::FieldCipher& cipher, const std::string& tenant,
                 const std::string& user_id, const std::string& sealed, const std::string& code, std::int64_t now_ms,
-                const std::string& request_id, const login::Limits& limits) {
+                const std::string& request_id) const {
   const auto secret = open_enrolment(cipher, tenant, user_id, sealed, now_ms);
   if (!secret) return Verdict::expired;
-  return db.transaction([&](storage::Connection& conn) {
+  return m_db.transaction([&](storage::Connection& conn) {
     if (locked(conn, user_id, now_ms)) return Verdict::locked;
     if (!accept_code(conn, tenant, user_id, *secret, code, now_ms)) {
-      return count_failure(conn, user_id, now_ms, limits) ? Verdict::locked : Verdict::wrong_code;
+      return count_failure(conn, user_id, now_ms, m_limits) ? Verdict::locked : Verdict::wrong_code;
     }
     storage::set_totp(conn, tenant, user_id, cipher.seal(*secret), now_ms);
     const auto c = storage::find_credentials(conn, tenant, user_id);
@@ -103,16 +103,15 @@ Verdict confirm(storage::Database& db, const crypto::FieldCipher& cipher, const 
   });
 }
 
-LoginStep complete_login(storage::Database& db, const crypto::FieldCipher& cipher, const std::string& session_id_hash,
+LoginStep SecondFactor::complete_login(const crypto::FieldCipher& cipher, const std::string& session_id_hash,
                          const std::string& tenant, const std::string& user_id, const std::string& sealed,
-                         const std::string& code, std::int64_t now_ms, const std::string& request_id,
-                         const login::Limits& limits, const sessions::Policy& policy) {
+                         const std::string& code, std::int64_t now_ms, const std::string& request_id) const {
   std::optional<std::string> new_secret;
   if (!sealed.empty()) {
     new_secret = open_enrolment(cipher, tenant, user_id, sealed, now_ms);
     if (!new_secret) return {Verdict::expired, {}};
   }
-  return db.transaction([&](storage::Connection& conn) -> LoginStep {
+  return m_db.transaction([&](storage::Connection& conn) -> LoginStep {
     const auto user = storage::find_credentials(conn, tenant, user_id);
     if (!user || user->disabled) return {Verdict::wrong_code, {}};
     if (locked(conn, user_id, now_ms)) return {Verdict::locked, {}};
@@ -123,7 +122,7 @@ LoginStep complete_login(storage::Database& db, const crypto::FieldCipher& ciphe
       if (!secret) throw std::runtime_error("the stored TOTP secret cannot be opened with the configured field key");
     }
     if (!accept_code(conn, tenant, user_id, *secret, code, now_ms)) {
-      const bool now_locked = count_failure(conn, user_id, now_ms, limits);
+      const bool now_locked = count_failure(conn, user_id, now_ms, m_limits);
       audit::record_system(conn, tenant, "anonymous", user_id,
                            {audit::Action::sign_in_failed, "user", user_id, "",
                             now_locked ? "Forkert engangskode: midlertidigt spærret" : "Forkert engangskode", ""},
@@ -136,7 +135,7 @@ LoginStep complete_login(storage::Database& db, const crypto::FieldCipher& ciphe
     pending.id_hash = session_id_hash;
     pending.tenant = tenant;
     pending.user_id = user_id;
-    LoginStep step{Verdict::ok, sessions::complete_second_factor(conn, pending, "password+totp", now_ms, policy)};
+    LoginStep step{Verdict::ok, sessions::complete_second_factor(conn, pending, "password+totp", now_ms, m_policy)};
     audit::record_system(conn, tenant, user->role, user_id,
                          {audit::Action::sign_in, "session", "", "", "Log-ind med adgangskode og engangskode", ""},
                          request_id, now_ms);

@@ -30,21 +30,31 @@ Enrolment reopen(const crypto::FieldCipher& cipher, const std::string& tenant, c
 
 enum class Verdict { ok, wrong_code, expired, locked };
 
-// Confirms a set-up from /min-profil: stores the secret and enables TOTP when the code fits.
-Verdict confirm(storage::Database& db, const crypto::FieldCipher& cipher, const std::string& tenant,
-                const std::string& user_id, const std::string& sealed, const std::string& code, std::int64_t now_ms,
-                const std::string& request_id, const login::Limits& limits);
-
 struct LoginStep {
   Verdict verdict = Verdict::wrong_code;
   sessions::Started session;  // the new, complete session when verdict is ok
 };
 
-// The log-in's code step for a pending session: on success the pending session is replaced by
-// a new complete one (new id). With sealed non-empty it confirms a first set-up instead.
-LoginStep complete_login(storage::Database& db, const crypto::FieldCipher& cipher, const std::string& session_id_hash,
-                         const std::string& tenant, const std::string& user_id, const std::string& sealed,
-                         const std::string& code, std::int64_t now_ms, const std::string& request_id,
-                         const login::Limits& limits, const sessions::Policy& policy);
+// The code steps that touch the database; the limits and session lifetimes come from Config.
+class SecondFactor {
+ public:
+  SecondFactor(storage::Database& db, const login::Limits& limits, const sessions::Policy& policy)
+      : m_db(db), m_limits(limits), m_policy(policy) {}
+
+  // Confirms a set-up from /min-profil: stores the secret and enables TOTP when the code fits.
+  Verdict confirm(const crypto::FieldCipher& cipher, const std::string& tenant, const std::string& user_id,
+                  const std::string& sealed, const std::string& code, std::int64_t now_ms,
+                  const std::string& request_id) const;
+  // The log-in's code step for a pending session: on success the pending session is replaced
+  // by a new complete one (new id). With sealed non-empty it confirms a first set-up instead.
+  LoginStep complete_login(const crypto::FieldCipher& cipher, const std::string& session_id_hash,
+                           const std::string& tenant, const std::string& user_id, const std::string& sealed,
+                           const std::string& code, std::int64_t now_ms, const std::string& request_id) const;
+
+ private:
+  storage::Database& m_db;
+  const login::Limits& m_limits;
+  const sessions::Policy& m_policy;
+};
 
 }  // namespace samspil::service::totp_factor

@@ -8,6 +8,7 @@
 #include "domain/delegation.hpp"
 #include "service/audit/audit.hpp"
 #include "service/base/errors.hpp"
+#include "service/meetings/group_labels.hpp"
 #include "service/meetings/meetings_internal.hpp"
 #include "service/obligations/obligations.hpp"
 #include "service/tasks/tasks.hpp"
@@ -69,20 +70,6 @@ std::string rules_text(const std::vector<std::string>& rules) {
   std::string out;
   for (const auto& r : rules) out += (out.empty() ? "" : ", ") + r;
   return out.empty() ? "" : " (" + out + ")";
-}
-
-// Danish label of a model group id (agenda_access.cpp has the same list for the speaking
-// order; that header cannot be included next to meetings.hpp: both define ReachedMeeting).
-std::string group_label(const domain::Model& model, const std::string& code) {
-  if (code == "parents") return "Forældre";
-  if (code == "child") return "Barnet";
-  if (code == "local_professionals") return "Lokale fagpersoner";
-  if (code == "external_professionals") return "Eksterne fagpersoner";
-  if (code == "any_professional") return "Fagpersoner";
-  if (code == "network") return "Netværk";
-  if (code == "leader") return "Leder";
-  if (const auto* p = model.profession(code)) return p->name;
-  return code;
 }
 
 std::string allowed_text(const domain::Model& model, const std::vector<std::string>& groups) {

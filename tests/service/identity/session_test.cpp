@@ -61,7 +61,7 @@ class IdentityTest : public EngineTest {
   }
   login::Result attempt(const std::string& email, const std::string& password, std::int64_t at,
                         const std::string& address = "addr-1") {
-    return login::sign_in_with_password(*m_db, {"a", email, password, address, "req"}, at, kLimits, kPolicy);
+    return login::Accounts(*m_db, kLimits, kPolicy).sign_in_with_password({"a", email, password, address, "req"}, at);
   }
 };
 
@@ -205,25 +205,25 @@ std::string reset_token_from_outbox(Database& db) {
 
 TEST_P(IdentityTest, ResetTokenIsSingleUseEndsSessionsAndExpires) {
   const auto session = start("u1", kT0);
-  reset::request_reset(*m_db, {"a", "nobody@a.invalid", "https://x", "req"}, kT0);
+  reset::Resets(*m_db).request_reset({"a", "nobody@a.invalid", "https://x", "req"}, kT0);
   EXPECT_EQ(m_db->transaction([](Connection& c) { return c.query("SELECT COUNT(*) FROM jobs").rows[0].integer(0); }), 0);
-  reset::request_reset(*m_db, {"a", "pia@a.invalid", "https://x", "req"}, kT0);
+  reset::Resets(*m_db).request_reset({"a", "pia@a.invalid", "https://x", "req"}, kT0);
   const std::string token = reset_token_from_outbox(*m_db);
-  EXPECT_EQ(reset::check(*m_db, token, kT0 + 1), reset::TokenState::valid);
-  EXPECT_THROW(reset::complete(*m_db, token, "kort", "kort", "req", kT0 + 1), service::Invalid);
-  EXPECT_THROW(reset::complete(*m_db, token, kPassword + "!", kPassword + "?", "req", kT0 + 1), service::Invalid);
-  reset::complete(*m_db, token, "helt ny adgangskode", "helt ny adgangskode", "req", kT0 + 2);
+  EXPECT_EQ(reset::Resets(*m_db).check(token, kT0 + 1), reset::TokenState::valid);
+  EXPECT_THROW(reset::Resets(*m_db).complete(token, "kort", "kort", "req", kT0 + 1), service::Invalid);
+  EXPECT_THROW(reset::Resets(*m_db).complete(token, kPassword + "!", kPassword + "?", "req", kT0 + 1), service::Invalid);
+  reset::Resets(*m_db).complete(token, "helt ny adgangskode", "helt ny adgangskode", "req", kT0 + 2);
   EXPECT_FALSE(resolve(session.token, kT0 + 3));
-  EXPECT_EQ(reset::check(*m_db, token, kT0 + 3), reset::TokenState::used);
-  EXPECT_THROW(reset::complete(*m_db, token, "endnu en adgangskode", "endnu en adgangskode", "req", kT0 + 3),
+  EXPECT_EQ(reset::Resets(*m_db).check(token, kT0 + 3), reset::TokenState::used);
+  EXPECT_THROW(reset::Resets(*m_db).complete(token, "endnu en adgangskode", "endnu en adgangskode", "req", kT0 + 3),
                service::Conflict);
   EXPECT_EQ(attempt("pia@a.invalid", "helt ny adgangskode", kT0 + 4).outcome, login::Outcome::signed_in);
   EXPECT_EQ(attempt("pia@a.invalid", kPassword, kT0 + 5).outcome, login::Outcome::refused);
   // A second link expires after 30 minutes.
-  reset::request_reset(*m_db, {"a", "ole@a.invalid", "https://x", "req"}, kT0);
+  reset::Resets(*m_db).request_reset({"a", "ole@a.invalid", "https://x", "req"}, kT0);
   const std::string late = reset_token_from_outbox(*m_db);
-  EXPECT_EQ(reset::check(*m_db, late, kT0 + 30 * kMinute), reset::TokenState::expired);
-  EXPECT_THROW(reset::complete(*m_db, late, "helt ny adgangskode", "helt ny adgangskode", "req", kT0 + 30 * kMinute),
+  EXPECT_EQ(reset::Resets(*m_db).check(late, kT0 + 30 * kMinute), reset::TokenState::expired);
+  EXPECT_THROW(reset::Resets(*m_db).complete(late, "helt ny adgangskode", "helt ny adgangskode", "req", kT0 + 30 * kMinute),
                service::Conflict);
 }
 
@@ -234,29 +234,26 @@ TEST_P(IdentityTest, TotpCodeIsNeverAcceptedTwice) {
   const auto enrolment = service::totp_factor::begin(cipher, "a", "u1", "pia@a.invalid", now);
   const std::string secret = *crypto::totp::base32_decode(enrolment.secret_base32);
   const std::string code = crypto::totp::at(secret, now / 1000);
-  EXPECT_EQ(service::totp_factor::confirm(*m_db, cipher, "a", "u1", enrolment.sealed, code, now, "req", kLimits),
+  EXPECT_EQ(service::totp_factor::SecondFactor(*m_db, kLimits, kPolicy).confirm(cipher, "a", "u1", enrolment.sealed, code, now, "req"),
             service::totp_factor::Verdict::ok);
   // The set-up code itself cannot be used for the next log-in (same step).
   auto first = attempt("pia@a.invalid", kPassword, now + 1000);
   ASSERT_EQ(first.outcome, login::Outcome::totp_due);
   auto pending = resolve(first.session.token, now + 1000);
-  auto step = service::totp_factor::complete_login(*m_db, cipher, pending->id_hash, "a", "u1", "", code, now + 1000, "req",
-                                                    kLimits, kPolicy);
+  auto step = service::totp_factor::SecondFactor(*m_db, kLimits, kPolicy).complete_login(cipher, pending->id_hash, "a", "u1", "", code, now + 1000, "req");
   EXPECT_EQ(step.verdict, service::totp_factor::Verdict::wrong_code);
   // The next step's code works once, then not again.
   const std::string next = crypto::totp::at(secret, now / 1000 + 30);
-  step = service::totp_factor::complete_login(*m_db, cipher, pending->id_hash, "a", "u1", "", next, now + 31'000, "req",
-                                                    kLimits, kPolicy);
+  step = service::totp_factor::SecondFactor(*m_db, kLimits, kPolicy).complete_login(cipher, pending->id_hash, "a", "u1", "", next, now + 31'000, "req");
   ASSERT_EQ(step.verdict, service::totp_factor::Verdict::ok);
   EXPECT_FALSE(resolve(step.session.token, now + 31'000)->pending_second_factor);
   auto second = attempt("pia@a.invalid", kPassword, now + 32'000);
   pending = resolve(second.session.token, now + 32'000);
-  step = service::totp_factor::complete_login(*m_db, cipher, pending->id_hash, "a", "u1", "", next, now + 32'000, "req",
-                                                    kLimits, kPolicy);
+  step = service::totp_factor::SecondFactor(*m_db, kLimits, kPolicy).complete_login(cipher, pending->id_hash, "a", "u1", "", next, now + 32'000, "req");
   EXPECT_EQ(step.verdict, service::totp_factor::Verdict::wrong_code);
   // A sealed enrolment of another user is refused.
   const auto foreign = service::totp_factor::begin(cipher, "a", "u2", "ole@a.invalid", now);
-  EXPECT_EQ(service::totp_factor::confirm(*m_db, cipher, "a", "u1", foreign.sealed, code, now, "req", kLimits),
+  EXPECT_EQ(service::totp_factor::SecondFactor(*m_db, kLimits, kPolicy).confirm(cipher, "a", "u1", foreign.sealed, code, now, "req"),
             service::totp_factor::Verdict::expired);
 }
 

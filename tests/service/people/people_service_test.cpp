@@ -216,7 +216,7 @@ TEST_P(PeopleServiceTest, GuardiansAreLinkedToChildrenOfTheirMunicipality) {
 
 TEST_P(PeopleServiceTest, TokensStoreOnlyTheHashAndAreRevokedInTheirMunicipality) {
   const auto user = people::create_user(*m_db, m_admin_a, m_catalogue, staff("api@x.dk"), 1);
-  const auto created = tokens::create(*m_db, m_admin_a, {user.id, "Integration", std::nullopt}, 2);
+  const auto created = tokens::Tokens(*m_db).create(m_admin_a, {user.id, "Integration", std::nullopt}, 2);
   EXPECT_GE(created.secret.size(), 43u);  // 256 bits in base64url
   auto lease = m_db->acquire();
   const auto stored = find_api_token(*lease, "a", created.token.id);
@@ -224,18 +224,18 @@ TEST_P(PeopleServiceTest, TokensStoreOnlyTheHashAndAreRevokedInTheirMunicipality
   EXPECT_EQ(stored->token_hash, crypto::sha256_hex(created.secret));
   EXPECT_EQ(lease->query("SELECT count(*) FROM api_tokens WHERE token_hash = $1", {created.secret}).rows[0].integer(0),
             0);
-  EXPECT_THROW(tokens::revoke(*m_db, m_admin_b, created.token.id, 3), service::NotFound);
-  EXPECT_TRUE(tokens::list(*m_db, m_admin_b, "", 10).empty());
+  EXPECT_THROW(tokens::Tokens(*m_db).revoke(m_admin_b, created.token.id, 3), service::NotFound);
+  EXPECT_TRUE(tokens::Tokens(*m_db).list(m_admin_b, "", 10).empty());
   try {
-    tokens::create(*m_db, m_admin_a, {user.id, "", 1}, 2);
+    tokens::Tokens(*m_db).create(m_admin_a, {user.id, "", 1}, 2);
     FAIL() << "expected Invalid";
   } catch (const service::Invalid& e) {
     EXPECT_EQ(e.fields.at("label"), "Skriv hvad tokenet bruges til");
     EXPECT_EQ(e.fields.at("expires_at"), "Udløbsdatoen skal ligge i fremtiden");
   }
-  tokens::revoke(*m_db, m_admin_a, created.token.id, 3);
-  EXPECT_EQ(tokens::list(*m_db, m_admin_a, user.id, 10).at(0).revoked_at_ms, 3);
-  EXPECT_THROW(tokens::create(*m_db, actor("a", Role::professional, user.id), {user.id, "x", std::nullopt}, 2),
+  tokens::Tokens(*m_db).revoke(m_admin_a, created.token.id, 3);
+  EXPECT_EQ(tokens::Tokens(*m_db).list(m_admin_a, user.id, 10).at(0).revoked_at_ms, 3);
+  EXPECT_THROW(tokens::Tokens(*m_db).create(actor("a", Role::professional, user.id), {user.id, "x", std::nullopt}, 2),
                service::Forbidden);
   // The end of 2027-06-30 in Copenhagen (CEST) is 22:00 UTC.
   EXPECT_EQ(tokens::expiry_from_date("2027-06-30"), std::int64_t{1'814'392'800'000});
