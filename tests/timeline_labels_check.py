@@ -2,8 +2,8 @@
 """Every case timeline event kind written under src/ has a Danish label (ctest `timeline_labels`).
 
 Collects the kinds from the code: the kind argument of every call that writes a case event —
-cases_detail/meetings_detail::add_event(conn, actor, case_id, KIND, …), the request form's
-add_timeline(conn, actor, case_id, KIND, …), the demo's w.event(case_id, at, actor, KIND, …) and
+add_case_event(conn, actor, case_id, KIND, …) (src/service/cases/case_events.hpp), the request
+form's add_timeline(conn, actor, case_id, KIND, …), the demo's w.event(case_id, at, actor, KIND, …) and
 storage::append_case_event(conn, {id, tenant, case_id, at, actor, KIND, detail}) — taking every
 string literal in that argument (a ternary names several kinds). A call whose kind argument has
 no literal must be one of the known forwarders below, so a new writer cannot slip past.
@@ -19,14 +19,13 @@ import sys
 
 # (file name, kind argument text) of calls that pass a kind through rather than name one.
 FORWARDERS = {
-    ("cases_internal.cpp", "kind"),          # cases_detail::add_event itself
-    ("meetings_support.cpp", "kind"),        # meetings_detail::add_event itself
-    ("request_forms_internal.cpp", "kind"),  # add_timeline -> cases_detail::add_event
+    ("case_events.cpp", "kind"),             # add_case_event itself
+    ("request_forms_internal.cpp", "kind"),  # add_timeline -> add_case_event
     ("demo_population.cpp", "kind"),         # the demo's event() -> pending rows
     ("demo_population.cpp", "e"),            # append_case_event(conn, e) for the pending rows
     ("demo_meetings.cpp", "e"),              # append_case_event(conn, e) for Emma's case history
 }
-CALL = re.compile(r"\b(add_event|add_timeline|append_case_event|w\.event)\s*\(")
+CALL = re.compile(r"\b(add_case_event|add_timeline|append_case_event|w\.event)\s*\(")
 LITERAL = re.compile(r'"([a-z][a-z0-9_]*)"')
 LABEL_ROW = re.compile(r'\{\s*"([a-z0-9_]+)"\s*,\s*"([a-z0-9_]+)"\s*\}')
 YAML_KEY = re.compile(r"^([A-Za-z0-9_]+)\s*:")

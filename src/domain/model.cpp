@@ -38,6 +38,14 @@ const RoleAssignment* MeetingType::role(std::string_view r) const {
   return nullptr;
 }
 
+const DocumentUse* MeetingType::agreement_document() const {
+  for (const auto& d : documents)
+    if (d.kind == "agreement") return &d;
+  for (const auto& d : documents)
+    if (d.kind == "action_plan") return &d;
+  return nullptr;
+}
+
 const CaseState* CaseMachine::state(std::string_view id) const {
   for (const auto& s : states)
     if (s.id == id) return &s;

@@ -144,6 +144,10 @@ struct MeetingType {
 
   // The assignment of role, or nullptr when nobody holds it.
   const RoleAssignment* role(std::string_view role) const;
+  // The document the meeting's agreement is written as: its "agreement", else its
+  // "action_plan" (models that write the outcome as an action plan, e.g. PPR's opstartsmøde,
+  // P4/P5, record it in the agreement and share it by the action plan's rules); else nullptr.
+  const DocumentUse* agreement_document() const;
 };
 
 enum class CadenceUnit { weeks, months, years, none };

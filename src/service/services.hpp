@@ -61,9 +61,6 @@ class Services {
   ModelRegistry m_registry;  // empty: the registry when none was given
 
  public:
-  // Session lifetimes and log-in limits, for the identity functions and the session middleware.
-  const sessions::Policy& session_policy() const { return m_settings.sessions; }
-  const login::Limits& login_limits() const { return m_settings.login; }
   // The registry every service reads (never null).
   const ModelRegistry& models() const { return m_settings.models != nullptr ? *m_settings.models : m_registry; }
 

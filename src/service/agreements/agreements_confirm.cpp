@@ -216,7 +216,7 @@ std::string Agreements::pdf(const Actor& actor, const std::string& meeting_id, s
     Loaded l = load(conn, m_config, actor, meeting_id);
     if (!l.row || l.row->status != "final" || l.row->pdf_encrypted.empty()) throw NotFound("Aftalen findes ikke endnu");
     if (l.reached.reached_case.relation == CaseRelation::guardian) {
-      const auto* use = agreement_use(l.type);
+      const auto* use = l.type != nullptr ? l.type->agreement_document() : nullptr;
       if (use == nullptr || !use->shared_with_parents) throw NotFound("Aftalen findes ikke");
     }
     auto sealed = cipher_of(m_config).open(l.row->pdf_encrypted);

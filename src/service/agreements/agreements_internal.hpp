@@ -32,8 +32,6 @@ std::string minute_taker_of(const Loaded& loaded);
 // The full state as the actor sees it (content opened with the cipher).
 AgreementState build_state(storage::Connection& conn, const AgreementsConfig& config, const Loaded& loaded,
                            const Actor& actor);
-// The agreement's DocumentUse of the type, if any.
-const domain::DocumentUse* agreement_use(const domain::MeetingType* type);
 // Sections as JSON / from JSON.
 std::string content_json(const AgreementContent& content);
 AgreementContent content_from_json(const std::string& json);

@@ -45,17 +45,6 @@ std::string minute_taker_of(const Loaded& l) {
   return taker.empty() ? chair_of(l) : taker;
 }
 
-const domain::DocumentUse* agreement_use(const domain::MeetingType* type) {
-  if (type == nullptr) return nullptr;
-  for (const auto& d : type->documents)
-    if (d.kind == "agreement") return &d;
-  // Models that write the meeting's outcome as an action plan (handleplan, e.g. PPR's
-  // opstartsmøde, P4/P5) record it in the agreement: its sharing rules are the action plan's.
-  for (const auto& d : type->documents)
-    if (d.kind == "action_plan") return &d;
-  return nullptr;
-}
-
 std::string content_json(const AgreementContent& c) {
   return json{{"resources", c.resources},
               {"challenges", c.challenges},
@@ -97,7 +86,7 @@ AgreementState build_state(storage::Connection& conn, const AgreementsConfig& co
   s.meeting_status = m.status;
   s.asks_ppv_decision = l.type != nullptr && l.type->ppv_decision.required;
   s.asks_child_perspective = l.type != nullptr && l.type->child_perspective.required;
-  if (const auto* use = agreement_use(l.type)) {
+  if (const auto* use = l.type != nullptr ? l.type->agreement_document() : nullptr) {
     s.shared_with_parents = use->shared_with_parents;
     s.filed_to_records = use->filed_to_records;
   }

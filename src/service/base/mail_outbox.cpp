@@ -5,6 +5,8 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "storage/user_store_admin.hpp"
+
 namespace samspil::service::mail_outbox {
 
 void enqueue(storage::Connection& conn, const std::optional<std::string>& tenant, const Mail& mail,
@@ -56,6 +58,14 @@ mail::Message message_from_payload(const std::string& payload, const std::string
     }
   }
   return m;
+}
+
+void enqueue_to_user(storage::Connection& conn, const std::string& tenant, const std::string& user_id,
+                     const std::string& subject, const std::string& text, std::int64_t now_ms) {
+  const auto user = storage::find_user_record(conn, tenant, user_id);
+  if (!user || user->email.empty() || user->disabled_at_ms) return;
+  const nlohmann::json payload{{"to", user->email}, {"subject", subject}, {"text", text}};
+  jobs::enqueue(conn, jobs::NewJob{kJobKind, payload.dump(), tenant, 0, 8}, now_ms);
 }
 
 void register_handler(jobs::Worker& worker, const Settings& settings) {

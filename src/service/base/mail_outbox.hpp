@@ -33,6 +33,10 @@ struct Mail {
 
 // Enqueues one mail in the caller's transaction.
 void enqueue(storage::Connection& conn, const std::optional<std::string>& tenant, const Mail& mail, std::int64_t now_ms);
+// Enqueues one plain-text mail to a user of the tenant, in the caller's transaction; does
+// nothing for a user without an e-mail address or a disabled one.
+void enqueue_to_user(storage::Connection& conn, const std::string& tenant, const std::string& user_id,
+                     const std::string& subject, const std::string& text, std::int64_t now_ms);
 // Registers the "mail.send" handler on a worker (serve's job threads, `samspil jobs work`).
 void register_handler(jobs::Worker& worker, const Settings& settings);
 // The message a job's payload describes; throws std::invalid_argument for a malformed payload.

@@ -12,7 +12,9 @@
 #include "service/audit/audit.hpp"
 #include "service/base/errors.hpp"
 #include "service/cases/case_access.hpp"
-#include "service/cases/cases_internal.hpp"
+#include "service/cases/case_events.hpp"
+#include "service/base/mail_outbox.hpp"
+#include "service/consent/consents_in_force.hpp"
 #include "service/organisation/settings.hpp"
 #include "service/request_forms/request_forms.hpp"
 #include "storage/child_store.hpp"
@@ -23,7 +25,6 @@
 namespace samspil::service {
 namespace {
 
-using cases_detail::add_event;
 using nlohmann::json;
 
 constexpr std::int64_t kDayMs = 86'400'000;
@@ -78,7 +79,7 @@ domain::CaseHistory history_of(storage::Connection& conn, const CasesConfig& con
                                std::int64_t now_ms) {
   domain::CaseHistory h;
   h.state = c.state;
-  h.consents = cases_detail::consents_in_force(conn, config, c.tenant, c.child_id, now_ms);
+  h.consents = consents_in_force(conn, config, c.tenant, c.child_id, now_ms);
   h.tried_recorded = c.tried_recorded_at_ms.has_value();
   h.request_form = request_form_status(conn, c.tenant, c.id);  // R10: against the last held meeting
   // Meetings held are recorded by the meetings work; until they feed in here the engine
@@ -237,8 +238,8 @@ RegisteredCase Cases::register_concern(const Actor& actor, const RegisterConcern
     c.opened_at_ms = c.created_at_ms = c.updated_at_ms = now_ms;
     storage::insert_case(conn, c);
     storage::upsert_participant(conn, actor.tenant, {c.id, actor.user_id, "initiator", now_ms});
-    add_event(conn, actor, c.id, "registered", json{{"state", c.state}}, now_ms);
-    if (!in.tried.empty()) add_event(conn, actor, c.id, "tried_recorded", json::object(), now_ms);
+    add_case_event(conn, actor, c.id, "registered", json{{"state", c.state}}, now_ms);
+    if (!in.tried.empty()) add_case_event(conn, actor, c.id, "tried_recorded", json::object(), now_ms);
     audit::record(conn, actor, entry(audit::Action::create, "case", c.id, c.child_id, "Registrering af bekymring"), now_ms);
     if (!in.idempotency_key.empty()) {
       storage::insert_idempotency_key(conn, actor.tenant, actor.user_id, in.idempotency_key, c.id, now_ms);
@@ -260,7 +261,7 @@ void Cases::record_tried(const Actor& actor, const std::string& case_id, const s
     reached.record.tried_recorded_at_ms = now_ms;
     reached.record.updated_at_ms = now_ms;
     storage::update_case(conn, reached.record);
-    add_event(conn, actor, case_id, "tried_recorded", json::object(), now_ms);
+    add_case_event(conn, actor, case_id, "tried_recorded", json::object(), now_ms);
     audit::record(conn, actor, entry(audit::Action::change, "case", case_id, reached.record.child_id, "Sagsbehandling"),
                   now_ms);
   });
@@ -311,12 +312,12 @@ CaseView Cases::move(const Actor& actor, const std::string& case_id, const MoveR
       c.retention_until_ms.reset();
     }
     storage::update_case(conn, c);
-    add_event(conn, actor, case_id, target->closed ? "closed" : (reopening ? "reopened" : "moved"), detail, now_ms);
+    add_case_event(conn, actor, case_id, target->closed ? "closed" : (reopening ? "reopened" : "moved"), detail, now_ms);
     audit::record(conn, actor, entry(audit::Action::change, "case", case_id, c.child_id, "Sagsbehandling"), now_ms);
     if (target->closed) {
       // The guardians are told that the course has ended (issue 5 item 7).
       for (const auto& g : storage::guardianships_of_child(conn, actor.tenant, c.child_id)) {
-        cases_detail::mail_user(conn, actor.tenant, g.user_id, "Forløbet om dit barn er afsluttet",
+        mail_outbox::enqueue_to_user(conn, actor.tenant, g.user_id, "Forløbet om dit barn er afsluttet",
                                 "Forløbet \"" + c.title + "\" er afsluttet. Log ind i Samspil for at se begrundelsen.",
                                 now_ms);
       }
@@ -339,11 +340,11 @@ void Cases::assign(const Actor& actor, const std::string& case_id, const std::st
     reached.record.updated_at_ms = now_ms;
     storage::update_case(conn, reached.record);
     storage::upsert_participant(conn, actor.tenant, {case_id, user_id, "ppr_staff", now_ms});
-    add_event(conn, actor, case_id, "assigned", json{{"user_id", user_id}}, now_ms);
+    add_case_event(conn, actor, case_id, "assigned", json{{"user_id", user_id}}, now_ms);
     audit::record(conn, actor, entry(audit::Action::change, "case", case_id, reached.record.child_id, "Fordeling af sag"),
                   now_ms);
     // P1: the assignee contacts the institution and agrees a start-up meeting.
-    cases_detail::mail_user(conn, actor.tenant, user_id, "Du har fået en sag i Samspil",
+    mail_outbox::enqueue_to_user(conn, actor.tenant, user_id, "Du har fået en sag i Samspil",
                             "Du er tildelt sagen \"" + reached.record.title +
                                 "\". Kontakt institutionen og aftal et opstartsmøde.",
                             now_ms);
@@ -361,7 +362,7 @@ void Cases::add_participant(const Actor& actor, const std::string& case_id, cons
     if (reached.record.closed_at_ms) throw Conflict(kClosedReadOnly);  // F9: closed cases are read-only
     if (!is_active_staff(conn, actor.tenant, user_id)) throw Invalid(FieldErrors{{"user_id", "Vælg en medarbejder"}});
     storage::upsert_participant(conn, actor.tenant, {case_id, user_id, role, now_ms});
-    add_event(conn, actor, case_id, "participant_added", json{{"user_id", user_id}, {"role", role}}, now_ms);
+    add_case_event(conn, actor, case_id, "participant_added", json{{"user_id", user_id}, {"role", role}}, now_ms);
     audit::record(conn, actor, entry(audit::Action::change, "case", case_id, reached.record.child_id, "Sagsbehandling"),
                   now_ms);
   });

@@ -12,7 +12,8 @@
 #include "service/audit/audit.hpp"
 #include "service/base/errors.hpp"
 #include "service/cases/case_access.hpp"
-#include "service/cases/cases_internal.hpp"
+#include "service/cases/case_events.hpp"
+#include "service/base/mail_outbox.hpp"
 #include "service/organisation/settings.hpp"
 #include "service/request_forms/attachments.hpp"
 #include "storage/case_store.hpp"
@@ -237,7 +238,7 @@ std::string Consents::give_in(storage::Connection& conn, const Actor& actor, con
   json detail{{"consent_id", row.id}, {"scope", row.scope}};
   if (row.source == "paper") detail["source"] = "paper";  // "Samtykke registreret fra papir"
   for (const auto& c : open_cases(conn, m_config, actor.tenant, child.id)) {
-    cases_detail::add_event(conn, actor, c.id, "consent_given", detail, now_ms);
+    add_case_event(conn, actor, c.id, "consent_given", detail, now_ms);
   }
   audit::record(conn, actor, audit::Entry{audit::Action::create, "consent", row.id, child.id, purpose_for(actor), ""},
                 now_ms);
@@ -403,14 +404,14 @@ void Consents::withdraw(const Actor& actor, const std::string& consent_id, std::
     const std::string scope_name = scope ? scope->name : row->scope;
     std::set<std::string> told;
     for (const auto& c : open_cases(conn, m_config, actor.tenant, row->child_id)) {
-      cases_detail::add_event(conn, actor, c.id, "consent_withdrawn",
+      add_case_event(conn, actor, c.id, "consent_withdrawn",
                               json{{"consent_id", consent_id}, {"scope", row->scope}}, now_ms);
       std::vector<std::string> people;
       for (const auto& p : storage::case_participants(conn, actor.tenant, c.id)) people.push_back(p.user_id);
       if (!c.assigned_to.empty()) people.push_back(c.assigned_to);
       for (const auto& user_id : people) {
         if (user_id == actor.user_id || !told.insert(user_id).second) continue;
-        cases_detail::mail_user(conn, actor.tenant, user_id, "Et samtykke er trukket tilbage",
+        mail_outbox::enqueue_to_user(conn, actor.tenant, user_id, "Et samtykke er trukket tilbage",
                                 "Et samtykke i sagen \"" + c.title + "\" er trukket tilbage: " + scope_name +
                                     ". Det, samtykket dækkede, kan ikke længere ske. Se sagen i Samspil.",
                                 now_ms);

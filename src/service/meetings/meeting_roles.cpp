@@ -9,6 +9,7 @@
 #include "service/audit/audit.hpp"
 #include "service/base/errors.hpp"
 #include "service/meetings/group_labels.hpp"
+#include "service/cases/case_events.hpp"
 #include "service/meetings/meetings_internal.hpp"
 #include "service/obligations/obligations.hpp"
 #include "service/tasks/tasks.hpp"
@@ -215,7 +216,7 @@ void MeetingRoles::delegate(const Actor& actor, const std::string& meeting_id, c
                   audit::Entry{audit::Action::change, "meeting", meeting_id, l.reached.reached_case.record.child_id,
                                "Uddelegering af rolle", ""},
                   now_ms);
-    meetings_detail::add_event(conn, actor, l.reached.meeting.case_id, "meeting_role_delegated",
+    add_case_event(conn, actor, l.reached.meeting.case_id, "meeting_role_delegated",
                                nlohmann::json{{"meeting_id", meeting_id},
                                               {"role", role},
                                               {"to_participant", target->id},

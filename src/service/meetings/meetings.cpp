@@ -14,6 +14,7 @@
 #include "service/base/mail_outbox.hpp"
 #include "service/meetings/date_polls.hpp"
 #include "service/meetings/invitations.hpp"
+#include "service/cases/case_events.hpp"
 #include "service/meetings/meetings_internal.hpp"
 #include "service/obligations/obligations.hpp"
 #include "storage/event_store.hpp"
@@ -108,7 +109,7 @@ void Meetings::respond(const Actor& actor, const std::string& meeting_id, const 
     if (it == participants.end()) throw Forbidden("Du er ikke inviteret til mødet");
     storage::set_participant_response(conn, actor.tenant, it->id, response, now_ms);
     audit::record(conn, actor, entry(audit::Action::change, r, "Svar på invitation"), now_ms);
-    meetings_detail::add_event(conn, actor, r.meeting.case_id, "meeting_response",
+    add_case_event(conn, actor, r.meeting.case_id, "meeting_response",
                                {{"meeting_id", meeting_id}, {"participant_id", it->id}, {"response", response}},
                                now_ms);
     // The answer discharges the participant's R4 obligation (accept within 10 working days).
@@ -190,7 +191,7 @@ void Meetings::move(const Actor& actor, const std::string& meeting_id, std::int6
       }
     }
     audit::record(conn, actor, entry(audit::Action::change, r, "Mødet flyttet"), now_ms);
-    meetings_detail::add_event(conn, actor, m.case_id, "meeting_moved",
+    add_case_event(conn, actor, m.case_id, "meeting_moved",
                                {{"meeting_id", m.id}, {"from", old_start}, {"to", starts_at_ms}, {"reason", !reason.empty()}},
                                now_ms);
     invitations::send(conn, m_config.public_base_url, m, participants, invitations::Kind::move, now_ms);
@@ -224,7 +225,7 @@ void Meetings::cancel(const Actor& actor, const std::string& meeting_id, const s
     audit::record(conn, actor, entry(audit::Action::change, r, "Mødet aflyst"), now_ms);
     // The reason is free text that may describe the child: it stays on the meeting, not
     // in the timeline.
-    meetings_detail::add_event(conn, actor, m.case_id, "meeting_cancelled", {{"meeting_id", m.id}}, now_ms);
+    add_case_event(conn, actor, m.case_id, "meeting_cancelled", {{"meeting_id", m.id}}, now_ms);
     // Nobody holds a calendar entry of a proposed meeting: only the parents, who were asked
     // for a date, hear that it will not be held (their date links close).
     if (was_proposed) date_polls::withdraw(conn, m, participants, now_ms);
@@ -257,7 +258,7 @@ void Meetings::inform_parents(const Actor& actor, const std::string& meeting_id,
       mail_outbox::enqueue(conn, actor.tenant, mail, now_ms);
     }
     audit::record(conn, actor, entry(audit::Action::change, r, "Forældre orienteret (FP6)"), now_ms);
-    meetings_detail::add_event(conn, actor, m.case_id, "parents_informed", {{"meeting_id", m.id}}, now_ms);
+    add_case_event(conn, actor, m.case_id, "parents_informed", {{"meeting_id", m.id}}, now_ms);
   });
 }
 

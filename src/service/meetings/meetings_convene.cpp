@@ -13,6 +13,7 @@
 #include "service/meetings/date_polls.hpp"
 #include "service/meetings/invitations.hpp"
 #include "service/meetings/meetings.hpp"
+#include "service/cases/case_events.hpp"
 #include "service/meetings/meetings_internal.hpp"
 #include "storage/case_store.hpp"
 
@@ -101,7 +102,7 @@ void move_case(storage::Connection& conn, const Actor& actor, const domain::Mode
     }
     record.updated_at_ms = now_ms;
     storage::update_case(conn, record);
-    meetings_detail::add_event(conn, actor, record.id, "moved", {{"from", from}, {"to", mv->to}, {"via", type_id}},
+    add_case_event(conn, actor, record.id, "moved", {{"from", from}, {"to", mv->to}, {"via", type_id}},
                                now_ms);
     return;
   }
@@ -287,7 +288,7 @@ std::string Meetings::convene(const Actor& actor, const ConveneRequest& in, std:
     audit::record(conn, actor,
                   audit::Entry{audit::Action::create, "meeting", m.id, reached.record.child_id, "Indkaldelse til møde", ""},
                   now_ms);
-    meetings_detail::add_event(conn, actor, in.case_id, "meeting_convened",
+    add_case_event(conn, actor, in.case_id, "meeting_convened",
                                {{"meeting_id", m.id}, {"type", type.id}, {"starts_at", in.starts_at_ms}}, now_ms);
     if (ask_parents) {
       date_polls::open(conn, m_config.public_base_url, m, rows, in.proposed_starts_ms, duration, now_ms);

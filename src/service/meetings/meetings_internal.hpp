@@ -43,10 +43,6 @@ std::optional<std::int64_t> acceptance_due(const domain::Model& model, const dom
 void schedule_reminder(storage::Connection& conn, const std::string& public_base_url,
                        const storage::MeetingRecord& meeting, std::int64_t now_ms);
 
-// Appends a timeline row for the case.
-void add_event(storage::Connection& conn, const Actor& actor, const std::string& case_id, const std::string& kind,
-               const nlohmann::json& detail, std::int64_t now_ms);
-
 // True when the actor may move/cancel the meeting: staff who may change the case.
 bool may_manage(const ReachedMeeting& reached);
 

@@ -133,12 +133,6 @@ void schedule_reminder(storage::Connection& conn, const std::string& public_base
   jobs::enqueue(conn, jobs::NewJob{kMeetingReminderJob, payload.dump(), meeting.tenant, run_at, 5}, now_ms);
 }
 
-void add_event(storage::Connection& conn, const Actor& actor, const std::string& case_id, const std::string& kind,
-               const nlohmann::json& detail, std::int64_t now_ms) {
-  storage::append_case_event(conn, {crypto::random_id(), actor.tenant, case_id, now_ms, actor.user_id, kind,
-                                    detail.is_null() ? std::string("{}") : detail.dump()});
-}
-
 bool may_manage(const ReachedMeeting& reached) { return may_change_case(reached.reached_case.relation); }
 
 }  // namespace samspil::service::meetings_detail

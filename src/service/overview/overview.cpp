@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <charconv>
 
-#include "service/agreements/agreements_internal.hpp"
 #include "service/base/errors.hpp"
 #include "service/cases/cases.hpp"
 #include "service/overview/overview_obligations.hpp"
@@ -179,7 +178,8 @@ std::vector<OverviewMeeting> Overview::agreements(const Actor& actor) {
     // Only agreements the model shares with the parents (X6, FP7): the others are not theirs
     // to download (Agreements::pdf answers 404), so the portal does not offer them.
     const domain::Model* model = m_models != nullptr ? m_models->find(r.model_id) : nullptr;
-    const auto* use = agreements_detail::agreement_use(model != nullptr ? model->meeting_type(r.type_id) : nullptr);
+    const domain::MeetingType* type = model != nullptr ? model->meeting_type(r.type_id) : nullptr;
+    const auto* use = type != nullptr ? type->agreement_document() : nullptr;
     if (use == nullptr || !use->shared_with_parents) continue;
     std::string name = meeting_type_name(r.model_id, r.type_id);
     out.push_back({std::move(r), std::move(name)});

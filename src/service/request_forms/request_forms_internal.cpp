@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "crypto/random.hpp"
-#include "service/cases/cases_internal.hpp"
+#include "service/cases/case_events.hpp"
 #include "storage/attachment_store.hpp"
 #include "storage/guardian_store.hpp"
 #include "storage/request_form_store.hpp"
@@ -112,7 +112,7 @@ std::string seal_answers(const RequestFormsConfig& config, const std::map<std::s
 
 void add_timeline(storage::Connection& conn, const Actor& actor, const std::string& case_id, const std::string& kind,
                   const nlohmann::json& detail, std::int64_t now_ms) {
-  cases_detail::add_event(conn, actor, case_id, kind, detail, now_ms);
+  add_case_event(conn, actor, case_id, kind, detail, now_ms);
 }
 
 RequestFormView build_view(storage::Connection& conn, const RequestFormsConfig& config, const Actor& /*actor*/,

@@ -16,7 +16,9 @@
 #include "service/audit/audit.hpp"
 #include "service/base/errors.hpp"
 #include "service/cases/case_access.hpp"
-#include "service/cases/cases_internal.hpp"
+#include "service/cases/case_events.hpp"
+#include "service/base/mail_outbox.hpp"
+#include "service/consent/consents_in_force.hpp"
 #include "service/tasks/tasks.hpp"
 #include "storage/case_store.hpp"
 #include "storage/unit_store.hpp"
@@ -187,7 +189,7 @@ DecisionResult Triage::decide(const Actor& actor, const std::string& case_id, co
     cases_config.cipher = m_config.cipher;
     domain::CaseHistory history;
     history.state = c.state;
-    history.consents = cases_detail::consents_in_force(conn, cases_config, c.tenant, c.child_id, now_ms);
+    history.consents = consents_in_force(conn, cases_config, c.tenant, c.child_id, now_ms);
     history.tried_recorded = c.tried_recorded_at_ms.has_value();
     const auto check = domain::check_move(model, history, target, via);
     if (!check.allowed) {
@@ -240,18 +242,18 @@ DecisionResult Triage::decide(const Actor& actor, const std::string& case_id, co
     json detail{{"decision", input.decision}, {"from", from_state}, {"to", target}, {"via", via},
                 {"ppr_unit_id", c.ppr_unit_id}, {"decision_id", result.decision_id}};
     if (input.decision == kAssign) detail["user_id"] = input.assignee_id;
-    cases_detail::add_event(conn, actor, case_id, "triage_decision", detail, now_ms);
+    add_case_event(conn, actor, case_id, "triage_decision", detail, now_ms);
     audit::record(conn, actor,
                   audit::Entry{audit::Action::change, "case", case_id, c.child_id, "Visitation på distriktsmødet", ""},
                   now_ms);
     // Mails carry no child data: what was decided and a link to the case.
-    cases_detail::mail_user(conn, actor.tenant, c.created_by, "PPR har behandlet jeres henvendelse",
+    mail_outbox::enqueue_to_user(conn, actor.tenant, c.created_by, "PPR har behandlet jeres henvendelse",
                             "Distriktsmødet har behandlet jeres henvendelse til PPR: " + decision_label(input.decision) +
                                 ".\n\nSe beslutningen og eventuel begrundelse i Samspil:\n" +
                                 link(m_config, "/sager/" + case_id),
                             now_ms);
     if (input.decision == kAssign) {
-      cases_detail::mail_user(conn, actor.tenant, input.assignee_id, "Ny opgave i Samspil: kontakt institutionen",
+      mail_outbox::enqueue_to_user(conn, actor.tenant, input.assignee_id, "Ny opgave i Samspil: kontakt institutionen",
                               "Du er udpeget til en ny sag på distriktsmødet. Kontakt institutionen og aftal et "
                               "opstartsmøde.\n\nSe sagen i Samspil:\n" + link(m_config, "/sager/" + case_id),
                               now_ms);
