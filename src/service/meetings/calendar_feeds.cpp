@@ -9,16 +9,16 @@
 
 namespace samspil::service::calendar_feeds {
 
-FeedStatus status(storage::Database& db, const Actor& actor) {
-  return db.transaction([&](storage::Connection& conn) {
+FeedStatus Subscriptions::status(const Actor& actor) {
+  return m_db.transaction([&](storage::Connection& conn) {
     const auto feed = storage::active_calendar_feed(conn, actor.tenant, actor.user_id);
     return feed ? FeedStatus{true, feed->created_at_ms} : FeedStatus{};
   });
 }
 
-std::string create(storage::Database& db, const Actor& actor, std::int64_t now_ms) {
+std::string Subscriptions::create(const Actor& actor, std::int64_t now_ms) {
   const std::string token = crypto::random_token();
-  db.transaction([&](storage::Connection& conn) {
+  m_db.transaction([&](storage::Connection& conn) {
     storage::revoke_calendar_feeds(conn, actor.tenant, actor.user_id, now_ms);
     storage::insert_calendar_feed(conn, {crypto::random_id(), actor.tenant, actor.user_id, crypto::sha256_hex(token),
                                          now_ms, std::nullopt});
@@ -28,8 +28,8 @@ std::string create(storage::Database& db, const Actor& actor, std::int64_t now_m
   return token;
 }
 
-bool revoke(storage::Database& db, const Actor& actor, std::int64_t now_ms) {
-  return db.transaction([&](storage::Connection& conn) {
+bool Subscriptions::revoke(const Actor& actor, std::int64_t now_ms) {
+  return m_db.transaction([&](storage::Connection& conn) {
     const bool any = storage::revoke_calendar_feeds(conn, actor.tenant, actor.user_id, now_ms) > 0;
     if (any) {
       audit::record(conn, actor,
@@ -40,10 +40,10 @@ bool revoke(storage::Database& db, const Actor& actor, std::int64_t now_ms) {
   });
 }
 
-std::optional<std::string> render(storage::Database& db, const std::string& token, const std::string& base,
-                                  std::int64_t now_ms) {
+std::optional<std::string> Subscriptions::render(const std::string& token, std::int64_t now_ms) {
+  const std::string& base = m_public_base_url;
   if (token.empty() || token.size() > 200) return std::nullopt;
-  return db.transaction([&](storage::Connection& conn) -> std::optional<std::string> {
+  return m_db.transaction([&](storage::Connection& conn) -> std::optional<std::string> {
     const auto feed = storage::calendar_feed_by_token_hash(conn, crypto::sha256_hex(token));
     if (!feed) return std::nullopt;
     const auto rows = storage::upcoming_meetings_of_user(conn, feed->tenant, feed->user_id,
