@@ -72,7 +72,7 @@ World& world() {
     w.services = std::make_unique<service::Services>(
         *w.db, service::ServicesSettings{.models = w.models.get()});
     w.context = std::make_unique<web::WebContext>(web::page_context(
-        {*w.db, *w.services, {.secure_cookies = false, .public_base_url = ""}, [now] { return now; }, source, nullptr, w.models.get()},
+        {*w.services, {.secure_cookies = false, .public_base_url = ""}, [now] { return now; }, source, nullptr, w.models.get()},
         *w.views));
     app::build_router(w.router, *w.db, w.metrics, *w.context, nullptr);
     return out;

@@ -19,9 +19,8 @@ ALLOWED = {
     "live": set(),
     "service": {"storage", "jobs", "domain", "crypto", "mail", "pdf", "calendar", "oidc", "live", "net"},
     "http": set(),
-    # What pages and API share. It still reaches storage for the Database the handlers hand
-    # to the services and for the session's read snapshot (docs/architecture.md, next step).
-    "edge": {"http", "service", "domain", "storage", "crypto", "live", "net"},
+    # What pages and API share; like them it reaches storage only through the services.
+    "edge": {"http", "service", "domain", "crypto", "live", "net"},
     # Siblings: neither includes the other, neither includes storage.
     "web": {"edge", "http", "service", "domain", "crypto", "live", "net"},
     "api": {"edge", "http", "service", "domain", "crypto", "live", "net"},

@@ -27,8 +27,8 @@ void add_access_log_routes(http::Router& router, const edge::Context& context) {
   router.add(
       "GET", "/api/v1/me/access-log",
       [&context](http::Request& request) {
-        const auto extract = service::access_log::guardian_extract(
-            context.db, edge::actor(request), page_param(request), service::access_log::kPageSize, context.now_ms());
+        const auto extract = context.services.access_logs.guardian_extract(
+            edge::actor(request), page_param(request), service::access_log::kPageSize, context.now_ms());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& i : extract.items) {
           items.push_back({{"at", i.at_iso},

@@ -15,8 +15,8 @@ void add_guardian_api_routes(http::Router& router, const edge::Context& context)
   router.add(
       "GET", "/api/v1/guardians",
       [&context](http::Request& request) {
-        const auto page = people::list_guardians(context.db, edge::actor(request), request.query_param("after"),
-                                                 limit_param(request), context.now_ms());
+        const auto page = context.services.directory.list_guardians(
+            edge::actor(request), request.query_param("after"), limit_param(request), context.now_ms());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& g : page.guardians) items.push_back(guardian_json(g));
         return api::json(200, page_json(std::move(items), page.next_cursor));
@@ -37,7 +37,7 @@ void add_guardian_api_routes(http::Router& router, const edge::Context& context)
                               {}};
         if (!errors.empty()) return invalid(errors);
         const auto& actor = edge::actor(request);
-        const auto user = people::create_user(context.db, actor, *catalogue, input, context.now_ms());
+        const auto user = context.services.directory.create_user(actor, *catalogue, input, context.now_ms());
         return api::json(201, guardian_json(people::GuardianView{user, {}}));
       },
       {.name = "api.guardians.create", .policy = "admin", .execution = http::Execution::worker_pool});
@@ -52,8 +52,8 @@ void add_guardian_api_routes(http::Router& router, const edge::Context& context)
                                 string_field(*body, "relation", errors).value_or("parent"),
                                 bool_field(*body, "has_custody", errors).value_or(true)};
         if (!errors.empty()) return invalid(errors);
-        return api::json(200, guardian_json(people::link_child(context.db, edge::actor(request),
-                                                               request.params.at("id"), input, context.now_ms())));
+        return api::json(200, guardian_json(context.services.directory.link_child(
+                                  edge::actor(request), request.params.at("id"), input, context.now_ms())));
       },
       {.name = "api.guardians.link_child", .policy = "admin", .execution = http::Execution::worker_pool});
 }

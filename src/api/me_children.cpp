@@ -16,7 +16,7 @@ void add_me_children_routes(http::Router& router, const edge::Context& context) 
       [api, &context](http::Request& request) {
         if (!api->ready()) return not_configured();
         nlohmann::json items = nlohmann::json::array();
-        for (const auto& item : service::parents::my_children(context.db, api->config, edge::actor(request), context.now_ms())) {
+        for (const auto& item : context.services.parent_children.my_children(edge::actor(request), context.now_ms())) {
           nlohmann::json child = child_json(item.child);
           child["unit_name"] = item.unit_name.empty() ? nlohmann::json(nullptr) : nlohmann::json(item.unit_name);
           nlohmann::json cases = nlohmann::json::array();

@@ -18,7 +18,7 @@ void add_user_api_routes(http::Router& router, const edge::Context& context) {
       [&context](http::Request& request) {
         const people::UserQuery query{request.query_param("role"), request.query_param("unit_id"),
                                       request.query_param("after"), limit_param(request)};
-        const auto page = people::list_users(context.db, edge::actor(request), query, context.now_ms());
+        const auto page = context.services.directory.list_users(edge::actor(request), query, context.now_ms());
         nlohmann::json items = nlohmann::json::array();
         for (const auto& u : page.users) items.push_back(user_json(u));
         return api::json(200, page_json(std::move(items), page.next_cursor));
@@ -38,8 +38,8 @@ void add_user_api_routes(http::Router& router, const edge::Context& context) {
                               strings_field(*body, "professions", errors).value_or(std::vector<std::string>{}),
                               memberships_field(*body, errors).value_or(std::vector<people::MembershipInput>{})};
         if (!errors.empty()) return invalid(errors);
-        return api::json(201, user_json(people::create_user(context.db, edge::actor(request), *catalogue, input,
-                                                            context.now_ms())));
+        return api::json(201, user_json(context.services.directory.create_user(edge::actor(request), *catalogue, input,
+                                                                               context.now_ms())));
       },
       {.name = "api.users.create", .policy = "admin", .execution = http::Execution::worker_pool});
 
@@ -47,7 +47,8 @@ void add_user_api_routes(http::Router& router, const edge::Context& context) {
       "GET", "/api/v1/users/{id}",
       [&context](http::Request& request) {
         return api::json(
-            200, user_json(people::get_user(context.db, edge::actor(request), request.params.at("id"), context.now_ms())));
+            200, user_json(context.services.directory.get_user(edge::actor(request), request.params.at("id"),
+                                                               context.now_ms())));
       },
       {.name = "api.users.show", .policy = "staff", .execution = http::Execution::worker_pool});
 
@@ -65,8 +66,8 @@ void add_user_api_routes(http::Router& router, const edge::Context& context) {
         patch.disabled = bool_field(*body, "disabled", errors);
         patch.password = string_field(*body, "password", errors);
         if (!errors.empty()) return invalid(errors);
-        return api::json(200, user_json(people::update_user(context.db, edge::actor(request), *catalogue,
-                                                            request.params.at("id"), patch, context.now_ms())));
+        return api::json(200, user_json(context.services.directory.update_user(
+                                  edge::actor(request), *catalogue, request.params.at("id"), patch, context.now_ms())));
       },
       {.name = "api.users.update", .policy = "admin", .execution = http::Execution::worker_pool});
 }

@@ -1,7 +1,8 @@
 #pragma once
 // What the page (web/) and API (api/) handlers are given at start-up by the composition root
-// (app/): the services built once, the database they run on, the clock, the field key, the collaboration
-// models, live fan-out and free/busy feeds, and how a page route answers an error.
+// (app/): the services built once, the clock, the field key, the collaboration models, the
+// free/busy feeds, and how a page route answers an error. No database: handlers reach storage
+// only through the services (tests/layering_check.py refuses storage/ includes here).
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -10,10 +11,8 @@
 
 #include "crypto/field_cipher.hpp"
 #include "http/message.hpp"
-#include "live/broadcast.hpp"
 #include "service/base/model_registry.hpp"
 #include "service/services.hpp"
-#include "storage/database.hpp"
 
 namespace samspil::service::free_busy {
 class Feeds;
@@ -31,9 +30,6 @@ struct Settings {
 using ErrorPage = std::function<http::Response(const http::Request& request, int status, std::string_view detail)>;
 
 struct Context {
-  // The database the services run on; handlers hand it only to service functions that are
-  // not yet part of Services (docs/architecture.md).
-  storage::Database& db;
   // Every use case, built once at start-up (service/services.hpp).
   service::Services& services;
   Settings settings;
@@ -45,10 +41,6 @@ struct Context {
   // Every collaboration model offered (models/*.yaml); a case runs under cases.model_id.
   // Null only in tests that need no model.
   const service::ModelRegistry* models = nullptr;
-  // Meeting mode's live fan-out (server-sent events); null = nobody follows live.
-  live::Broadcast* live = nullptr;
-  // Whether final agreements the model files to records are queued for --records-export.
-  bool records_export = false;
   // Imported free/busy calendars (service/meetings/free_busy.hpp) for the slot finder and the
   // profile; null = none are read (the profile says so).
   const service::free_busy::Feeds* free_busy = nullptr;

@@ -67,6 +67,14 @@ Services::Services(storage::Database& db, ServicesSettings settings)
       agreements(db, agreements_config),
       tasks(db, m_settings.cipher),
       overview(db, &models()),
-      tenant_settings(db, models()) {}
+      tenant_settings(db, models()),
+      // Former free-function use cases (organisation, people, feeds, timelines, search, parents, access log)
+      units(db),
+      directory(db),
+      calendar_subscriptions(db, m_settings.public_base_url),
+      timelines(db),
+      case_search(db, models()),
+      parent_children(db, cases_config),
+      access_logs(db) {}
 
 }  // namespace samspil::service

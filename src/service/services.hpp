@@ -33,6 +33,14 @@
 #include "service/tasks/tasks.hpp"
 #include "service/triage/triage.hpp"
 #include "storage/database.hpp"
+// Former free-function use cases (organisation, people, feeds, timelines, search, parents, access log)
+#include "service/audit/access_log.hpp"
+#include "service/cases/cases_search.hpp"
+#include "service/meetings/calendar_feeds.hpp"
+#include "service/organisation/organisation.hpp"
+#include "service/overview/parent_children.hpp"
+#include "service/people/people.hpp"
+#include "service/triage/triage_timeline.hpp"
 
 namespace samspil::service {
 
@@ -94,6 +102,15 @@ class Services {
   Tasks tasks;
   Overview overview;
   Settings tenant_settings;
+
+  // Former free-function use cases (organisation, people, feeds, timelines, search, parents, access log)
+  organisation::Units units;
+  people::Directory directory;
+  calendar_feeds::Subscriptions calendar_subscriptions;
+  CaseTimelines timelines;
+  CaseSearch case_search;
+  parents::MyChildren parent_children;
+  access_log::AccessLog access_logs;
 };
 
 }  // namespace samspil::service

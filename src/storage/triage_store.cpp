@@ -158,10 +158,4 @@ std::vector<TimelineRow> timeline_events(Connection& conn, const std::string& te
   return out;
 }
 
-std::optional<int> tenant_retention_days(Connection& conn, const std::string& tenant) {
-  const Result r = conn.query("SELECT retention_days FROM tenant_settings WHERE tenant = $1", {tenant});
-  if (r.rows.empty()) return std::nullopt;
-  return static_cast<int>(r.rows.front().integer(0));
-}
-
 }  // namespace samspil::storage

@@ -99,7 +99,5 @@ struct TimelineRow {
 // The case's events matching the filter in time order (keyset on (at, id)), with who did it.
 std::vector<TimelineRow> timeline_events(Connection& conn, const std::string& tenant, const std::string& case_id,
                                          const TimelineFilter& filter);
-// The municipality's retention days for closed cases (tenant_settings), if it set one.
-std::optional<int> tenant_retention_days(Connection& conn, const std::string& tenant);
 
 }  // namespace samspil::storage

@@ -23,9 +23,9 @@ void fill_children(ctemplate::TemplateDictionary* d, const people::GuardianView&
 http::Response show(const WebContext& ctx, http::Request& request, const std::string& id,
                     const service::FieldErrors& errors, const FormData* posted) {
   const auto& t = ctx.views;
-  const auto guardian = people::get_guardian(ctx.db, actor(request), id, ctx.now_ms());
+  const auto guardian = ctx.services.directory.get_guardian(actor(request), id, ctx.now_ms());
   std::vector<Option> children{{"", t.t("admin_guardian_child")}};
-  for (const auto& c : people::children_for_linking(ctx.db, actor(request), 500, ctx.now_ms())) {
+  for (const auto& c : ctx.services.directory.children_for_linking(actor(request), 500, ctx.now_ms())) {
     children.push_back({c.id, c.name + " (" + c.birth_date + ")"});
   }
   std::vector<Option> relations;
@@ -58,7 +58,8 @@ void add_admin_guardian_routes(http::Router& router, const WebContext& context) 
       [&context](http::Request& request) {
         const auto& t = context.views;
         const auto page =
-            people::list_guardians(context.db, actor(request), request.query_param("efter"), 50, context.now_ms());
+            context.services.directory.list_guardians(actor(request), request.query_param("efter"), 50,
+                                                      context.now_ms());
         return context.views.render(
             request,
             {.title = t.t("admin_guardians"), .body_template = "admin/guardians.tpl",
@@ -91,9 +92,10 @@ void add_admin_guardian_routes(http::Router& router, const WebContext& context) 
         if (!form) return admin::bad_form();
         const std::string id = request.params.at("id");
         try {
-          people::link_child(context.db, actor(request), id,
-                             {form->trimmed("child_id"), form->trimmed("relation"), form->get("has_custody") != "0"},
-                             context.now_ms());
+          context.services.directory.link_child(
+              actor(request), id,
+              {form->trimmed("child_id"), form->trimmed("relation"), form->get("has_custody") != "0"},
+              context.now_ms());
           return admin::done(context, request, "/admin/foraeldre/" + id, context.views.t("admin_guardian_linked"));
         } catch (const service::Invalid& e) {
           return show(context, request, id, e.fields, &*form);

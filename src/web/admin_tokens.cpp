@@ -20,7 +20,7 @@ http::Response show(const WebContext& ctx, http::Request& request, const service
   std::string cursor;
   // Staff only: tokens are for integrations acting as an employee (service refuses guardians).
   for (int pages = 0; pages < 20; ++pages) {
-    const auto page = service::people::list_users(ctx.db, who, {"", "", cursor, 200}, now);
+    const auto page = ctx.services.directory.list_users(who, {"", "", cursor, 200}, now);
     for (const auto& u : page.users) {
       if (u.role != "guardian" && !u.disabled) users.push_back({u.id, u.display_name + " (" + u.email + ")"});
     }

@@ -12,9 +12,9 @@ namespace org = service::organisation;
 http::Response show(const WebContext& ctx, http::Request& request, const std::string& id,
                     const service::FieldErrors& errors, const FormData* posted) {
   const auto& t = ctx.views;
-  const auto unit = org::get_unit(ctx.db, actor(request), id);
+  const auto unit = ctx.services.units.get_unit(actor(request), id);
   std::vector<service::organisation::TreeNode> others;
-  for (const auto& node : org::unit_tree(ctx.db, actor(request))) {
+  for (const auto& node : ctx.services.units.unit_tree(actor(request))) {
     if (node.unit.id != id) others.push_back(node);
   }
   Form form(request, errors, posted);
@@ -50,8 +50,9 @@ void add_admin_unit_edit_routes(http::Router& router, const WebContext& context)
         if (!form) return admin::bad_form();
         const std::string id = request.params.at("id");
         try {
-          org::update_unit(context.db, actor(request), id,
-                           {.name = form->trimmed("name"), .parent_id = form->trimmed("parent_id")}, context.now_ms());
+          context.services.units.update_unit(actor(request), id,
+                                             {.name = form->trimmed("name"), .parent_id = form->trimmed("parent_id")},
+                                             context.now_ms());
           return admin::done(context, request, "/admin/enheder", context.views.t("admin_unit_saved"));
         } catch (const service::Invalid& e) {
           return show(context, request, id, e.fields, &*form);

@@ -12,7 +12,7 @@ namespace org = service::organisation;
 http::Response show(const WebContext& ctx, http::Request& request, const service::FieldErrors& errors,
                     const FormData* posted) {
   const auto& t = ctx.views;
-  const auto tree = org::unit_tree(ctx.db, actor(request));
+  const auto tree = ctx.services.units.unit_tree(actor(request));
   std::vector<Option> kinds;
   for (auto kind : org::unit_kinds()) kinds.push_back({std::string(kind), std::string(org::unit_kind_label(kind))});
   Form form(request, errors, posted);
@@ -53,9 +53,9 @@ void add_admin_unit_routes(http::Router& router, const WebContext& context) {
         const auto form = read_form(request);
         if (!form) return admin::bad_form();
         try {
-          org::create_unit(context.db, actor(request),
-                           {form->trimmed("name"), form->trimmed("kind"), form->trimmed("parent_id")},
-                           context.now_ms());
+          context.services.units.create_unit(actor(request),
+                                             {form->trimmed("name"), form->trimmed("kind"), form->trimmed("parent_id")},
+                                             context.now_ms());
           return admin::done(context, request, "/admin/enheder", context.views.t("admin_unit_created"));
         } catch (const service::Invalid& e) {
           return show(context, request, e.fields, &*form);

@@ -14,7 +14,7 @@ namespace people = service::people;
 http::Response show(const WebContext& ctx, const people::ProfessionCatalogue& catalogue, http::Request& request,
                     const std::string& id, const service::FieldErrors& errors, const FormData* posted) {
   const auto& t = ctx.views;
-  const auto user = people::get_user(ctx.db, actor(request), id, ctx.now_ms());
+  const auto user = ctx.services.directory.get_user(actor(request), id, ctx.now_ms());
   Form form(request, errors, posted);
   form.text({.name = "display_name", .label = t.t("admin_user_name"), .autocomplete = "off"});
   admin::add_user_fields(form, ctx, request, catalogue);
@@ -73,7 +73,7 @@ void add_admin_user_edit_routes(http::Router& router, const WebContext& context)
         patch.disabled = form->get("disabled") == "1";
         if (!form->get("password").empty()) patch.password = form->get("password");
         try {
-          people::update_user(context.db, actor(request), *catalogue, id, patch, context.now_ms());
+          context.services.directory.update_user(actor(request), *catalogue, id, patch, context.now_ms());
           return admin::done(context, request, "/admin/brugere/" + id, context.views.t("admin_user_saved"));
         } catch (const service::Invalid& e) {
           return show(context, *catalogue, request, id, e.fields, &*form);

@@ -13,7 +13,7 @@ void add_user_fields(Form& form, const WebContext& context, const http::Request&
   const auto& t = context.views;
   std::vector<Option> professions;
   for (const auto& p : catalogue) professions.push_back({p.id, p.name});
-  const auto units = unit_options(service::organisation::unit_tree(context.db, actor(request)));
+  const auto units = unit_options(context.services.units.unit_tree(actor(request)));
   form.select({.name = "role", .label = t.t("admin_user_role"), .options = role_options()})
       .checkboxes({.name = "professions", .label = t.t("admin_user_professions"), .options = professions,
                    .optional = true})

@@ -47,7 +47,7 @@ void add_admin_user_new_routes(http::Router& router, const WebContext& context) 
                               form->get("password"),       form->all("professions"),
                               admin::posted_memberships(*form)};
         try {
-          const auto user = people::create_user(context.db, actor(request), *catalogue, input, context.now_ms());
+          const auto user = context.services.directory.create_user(actor(request), *catalogue, input, context.now_ms());
           const std::string where = user.role == "guardian" ? "/admin/foraeldre/" : "/admin/brugere/";
           return admin::done(context, request, where + user.id, context.views.t("admin_user_created"));
         } catch (const service::Invalid& e) {

@@ -7,8 +7,6 @@
 
 namespace samspil::web {
 
-namespace people = service::people;
-
 void add_admin_user_list_routes(http::Router& router, const WebContext& context) {
   router.add(
       "GET", "/admin/brugere",
@@ -17,9 +15,9 @@ void add_admin_user_list_routes(http::Router& router, const WebContext& context)
         const auto& who = actor(request);
         const std::string role = request.query_param("rolle");
         const std::string unit = request.query_param("enhed");
-        const auto page = people::list_users(context.db, who, {role, unit, request.query_param("efter"), 50},
-                                             context.now_ms());
-        const auto tree = service::organisation::unit_tree(context.db, who);
+        const auto page = context.services.directory.list_users(who, {role, unit, request.query_param("efter"), 50},
+                                                                context.now_ms());
+        const auto tree = context.services.units.unit_tree(who);
         return context.views.render(
             request,
             {.title = t.t("admin_users"), .body_template = "admin/users.tpl",

@@ -14,7 +14,7 @@ constexpr auto kWorker = http::Execution::worker_pool;
 
 http::Response page(const WebContext& ctx, http::Request& request, const std::string& new_url) {
   const auto& t = ctx.views;
-  const auto status = service::calendar_feeds::status(ctx.db, actor(request));
+  const auto status = ctx.services.calendar_subscriptions.status(actor(request));
   return no_store(ctx.views.render(
       request,
       {.title = t.t("meetings_feed_title"),
@@ -42,14 +42,14 @@ void add_calendar_feed_routes(http::Router& router, const WebContext& context) {
   router.add(
       "POST", "/min-profil/kalender",
       [&context](http::Request& r) {
-        const auto token = service::calendar_feeds::create(context.db, actor(r), context.now_ms());
+        const auto token = context.services.calendar_subscriptions.create(actor(r), context.now_ms());
         return page(context, r, context.settings.public_base_url + "/kalender/" + token + ".ics");
       },
       {.name = "profile.calendar.create", .policy = "signed_in", .execution = kWorker});
   router.add(
       "POST", "/min-profil/kalender/tilbagekald",
       [&context](http::Request& r) {
-        service::calendar_feeds::revoke(context.db, actor(r), context.now_ms());
+        context.services.calendar_subscriptions.revoke(actor(r), context.now_ms());
         flash(context, r, context.views.t("meetings_feed_revoked"));
         return http::Response::redirect("/min-profil/kalender");
       },
@@ -63,8 +63,7 @@ void add_calendar_feed_routes(http::Router& router, const WebContext& context) {
           return http::Response::problem(404, "Ikke fundet", "Kalenderen findes ikke.");
         }
         token.resize(token.size() - kSuffix.size());
-        const auto ics = service::calendar_feeds::render(context.db, token, context.settings.public_base_url,
-                                                         context.now_ms());
+        const auto ics = context.services.calendar_subscriptions.render(token, context.now_ms());
         if (!ics) return http::Response::problem(404, "Ikke fundet", "Kalenderen findes ikke.");
         http::Response response = http::Response::text(200, *ics);
         response.set_header("Content-Type", "text/calendar; charset=utf-8");

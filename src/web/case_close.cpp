@@ -6,7 +6,6 @@
 #include "edge/request_state.hpp"
 #include "service/base/errors.hpp"
 #include "service/cases/cases.hpp"
-#include "service/triage/triage.hpp"
 #include "web/admin_support.hpp"
 #include "web/cases_support.hpp"
 #include "web/forms.hpp"
@@ -15,7 +14,6 @@
 namespace samspil::web {
 namespace {
 
-constexpr int kDefaultRetentionDays = 5 * 365;
 constexpr std::int64_t kDayMs = 86'400'000;
 
 struct Reason {
@@ -30,12 +28,6 @@ constexpr Reason kReasons[] = {
     {"other", "close_reason_other"},
 };
 
-service::CasesConfig config_for(const WebContext& ctx, const CaseModels& pages, const std::string& tenant) {
-  service::CasesConfig config = pages.config;
-  config.retention_days = ctx.services.triage.retention_days(tenant, kDefaultRetentionDays);
-  return config;
-}
-
 // The model's closing move the engine allows now, if any.
 const service::MoveOption* closing_move(const CaseModels& pages, const service::CaseView& view) {
   for (const auto& m : view.moves) {
@@ -49,10 +41,12 @@ http::Response close_page(const WebContext& ctx, const CaseModels& pages, http::
                           const service::FieldErrors& errors, const FormData* posted) {
   const auto& t = ctx.views;
   const auto& who = actor(request);
-  const auto config = config_for(ctx, pages, who.tenant);
-  const auto view = service::Cases(ctx.db, config).get(who, id, ctx.now_ms());
+  auto& cases = ctx.services.cases;
+  const auto view = cases.get(who, id, ctx.now_ms());
   if (!who.is_staff()) throw service::NotFound("Sagen findes ikke");
   const auto* move = view.closed ? nullptr : closing_move(pages, view);
+  // What closing now would give: the municipality's retention period (the service applies it).
+  const int retention_days = move != nullptr ? cases.retention_days(who.tenant) : 0;
   Form form(request, errors, posted);
   std::vector<Option> reasons;
   for (const auto& r : kReasons) reasons.push_back({r.code, t.t(r.key)});
@@ -80,8 +74,8 @@ http::Response close_page(const WebContext& ctx, const CaseModels& pages, http::
         } else {
           auto* open = body.AddSectionDictionary("CAN_CLOSE");
           open->SetValue("action", "/sager/" + id + "/luk");
-          open->SetValue("retention", danish_date(ctx.now_ms() + static_cast<std::int64_t>(config.retention_days) * kDayMs));
-          open->SetIntValue("retention_days", config.retention_days);
+          open->SetValue("retention", danish_date(ctx.now_ms() + static_cast<std::int64_t>(retention_days) * kDayMs));
+          open->SetIntValue("retention_days", retention_days);
           form.fill(*open, ctx.views);
         }
       });
@@ -118,10 +112,8 @@ void add_case_close_routes(http::Router& router, const WebContext& context) {
         if (reason != nullptr && code == "other" && details.empty()) errors["details"] = "Beskriv, hvorfor sagen afsluttes";
         if (details.size() > 900) errors["details"] = "Uddybningen er for lang (højst 900 tegn)";
         if (!errors.empty()) return close_page(context, *pages, request, id, errors, &*form);
-        const auto config = config_for(context, *pages, who.tenant);
-        // The municipality's retention period is part of this configuration, so closing builds
-        // its own Cases (the one service still made per request; docs/architecture.md).
-        service::Cases cases(context.db, config);
+        // Closing gives the municipality's retention period: Cases::move reads it itself.
+        auto& cases = context.services.cases;
         const auto view = cases.get(who, id, context.now_ms());
         const auto* move = view.closed ? nullptr : closing_move(*pages, view);
         if (move == nullptr) throw service::Conflict(context.views.t("close_not_now"));

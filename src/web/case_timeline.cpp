@@ -102,12 +102,12 @@ http::Response timeline_page(const WebContext& ctx, http::Request& request, bool
   if (errors.empty()) query.group = group;
   service::TimelinePage page;
   if (errors.empty()) {
-    page = service::case_timeline(ctx.db, actor(request), id, query, ctx.now_ms());
+    page = ctx.services.timelines.page(actor(request), id, query, ctx.now_ms());
   } else {
     // Still check access (NotFound for outsiders) before showing the form again.
     service::TimelineQuery none;
     none.limit = 1;
-    page = service::case_timeline(ctx.db, actor(request), id, none, ctx.now_ms());
+    page = ctx.services.timelines.page(actor(request), id, none, ctx.now_ms());
     page.events.clear();
     page.next_after.clear();
   }

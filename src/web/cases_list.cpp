@@ -41,7 +41,7 @@ void add_case_list_routes(http::Router& router, const WebContext& context) {
                                    request.query_param("q")};
         constexpr int kPage = 50;
         const auto rows = cases.search(who, filter, request.query_param("efter"), kPage, context.now_ms());
-        const auto choices = service::case_filter_choices(context.db, who, context.models, *pages->model);
+        const auto choices = context.services.case_search.case_filter_choices(who);
         const bool filtered = !(filter.unit_id.empty() && filter.state.empty() && filter.meeting_type.empty() &&
                                 filter.assigned_to.empty() && filter.text.empty());
         return context.views.render(

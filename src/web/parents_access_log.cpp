@@ -28,8 +28,8 @@ void add_parents_access_log_routes(http::Router& router, const WebContext& conte
       "GET", "/foraeldre/adgangslog",
       [&context](http::Request& request) {
         const service::Actor& who = actor(request);
-        const auto extract = service::access_log::guardian_extract(
-            context.db, who, page_param(request), service::access_log::kPageSize, context.now_ms());
+        const auto extract = context.services.access_logs.guardian_extract(
+            who, page_param(request), service::access_log::kPageSize, context.now_ms());
         return context.views.render(
             request,
             {.title = context.views.t("access_log_title"),

@@ -119,7 +119,7 @@ void add_parents_home_routes(http::Router& router, const WebContext& context) {
       [pages, &context](http::Request& request) {
         const service::Actor& who = actor(request);
         std::vector<service::parents::ParentChild> children;
-        if (pages->ready()) children = service::parents::my_children(context.db, pages->config, who, context.now_ms());
+        if (pages->ready()) children = context.services.parent_children.my_children(who, context.now_ms());
         auto& overview = context.services.overview;
         const auto invitations = overview.invitations(who, context.now_ms());
         const auto agreements = overview.agreements(who);

@@ -35,7 +35,7 @@ void run_routes(Config config) {
   const auto models = load_model_registry(config.data_dir);
   service::Services services(*db, {.models = &models});
   const web::WebContext context = web::page_context(
-      {*db, services, {.secure_cookies = config.secure_cookies, .public_base_url = config.public_base_url},
+      {services, {.secure_cookies = config.secure_cookies, .public_base_url = config.public_base_url},
        [] { return now_ms(); }, config.data_dir, nullptr, &models},
       *views);
   build_router(router, *db, metrics, context, nullptr);

@@ -159,15 +159,12 @@ void run_serve(Config config) {
                                    .sessions = session_policy,
                                    .login = login_limits});
   const web::WebContext web_context =
-      web::page_context({*db,
-                         services,
+      web::page_context({services,
                          {.secure_cookies = config.secure_cookies, .public_base_url = config.public_base_url},
                          [] { return now_ms(); },
                          config.data_dir,
                          cipher.get(),
                          &models,
-                         &live,
-                         !config.records_export.empty(),
                          &free_busy},
                         *views);
   // Staff single sign-on (OpenID Connect) when an issuer is configured; the provider is

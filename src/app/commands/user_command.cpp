@@ -58,7 +58,7 @@ void run_user_add(const UserAddOptions& o) {
   for (const auto& unit : o.units) input.memberships.push_back({unit, o.leader});
   try {
     const auto catalogue = service::people::load_professions(data_dir() / "models" / "common" / "professions.yaml");
-    const auto user = service::people::create_user(*db, cli_actor(o.tenant), catalogue, input, now_ms());
+    const auto user = service::people::Directory(*db).create_user(cli_actor(o.tenant), catalogue, input, now_ms());
     std::cout << user.id << "\n";
     std::cerr << "user created: " << user.email << " (" << user.role << ")\n";
   } catch (const service::Invalid& e) {

@@ -70,10 +70,10 @@ std::string role_label_da(std::string_view role) {
   return "System";
 }
 
-Extract guardian_extract(storage::Database& db, const Actor& actor, int page, int page_size, std::int64_t now_ms) {
+Extract AccessLog::guardian_extract(const Actor& actor, int page, int page_size, std::int64_t now_ms) {
   if (actor.role != Role::guardian) throw Forbidden("only guardians have an access-log extract");
   page_size = std::clamp(page_size, 1, 200);
-  return db.transaction([&](storage::Connection& conn) {
+  return m_db.transaction([&](storage::Connection& conn) {
     Extract extract;
     extract.total = storage::count_child_access(conn, actor.tenant, actor.user_id);
     extract.page_count = std::max<int>(1, static_cast<int>((extract.total + page_size - 1) / page_size));

@@ -36,9 +36,18 @@ struct Extract {
 
 inline constexpr int kPageSize = 50;
 
-// The guardian's extract, page by page; Forbidden for anyone but a guardian. Records the
-// reading in the access log (after reading, so it does not list itself).
-Extract guardian_extract(storage::Database& db, const Actor& actor, int page, int page_size, std::int64_t now_ms);
+// The access-log use cases, built once in service::Services (member `access_logs`).
+class AccessLog {
+ public:
+  explicit AccessLog(storage::Database& db) : m_db(db) {}
+
+  // The guardian's extract, page by page; Forbidden for anyone but a guardian. Records the
+  // reading in the access log (after reading, so it does not list itself).
+  Extract guardian_extract(const Actor& actor, int page, int page_size, std::int64_t now_ms);
+
+ private:
+  storage::Database& m_db;
+};
 
 // Danish label of an action code ("read" → "Læst"); the code itself when unknown.
 std::string action_label_da(std::string_view action);

@@ -326,6 +326,10 @@ CaseView Cases::move(const Actor& actor, const std::string& case_id, const MoveR
   });
 }
 
+int Cases::retention_days(const std::string& tenant) {
+  return m_db.transaction([&](storage::Connection& conn) { return retention_days_for(conn, m_config, tenant); });
+}
+
 void Cases::assign(const Actor& actor, const std::string& case_id, const std::string& user_id, std::int64_t now_ms) {
   m_db.transaction([&](storage::Connection& conn) {
     auto reached = reach_case(conn, actor, case_id);

@@ -116,6 +116,9 @@ class Cases {
   // The timeline, filtered by kind ("" = all); guardians see only shared kinds (audited read).
   std::vector<storage::CaseEventRow> timeline(const Actor& actor, const std::string& case_id, const std::string& kind,
                                               const std::string& after, int limit, std::int64_t now_ms);
+  // The retention days a case of the tenant closed now gets (the municipality's setting, else
+  // the default): what move() applies when it closes a case, for the pages to show beforehand.
+  int retention_days(const std::string& tenant);
 
  private:
   storage::Database& m_db;

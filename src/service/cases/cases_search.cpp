@@ -44,13 +44,10 @@ std::vector<storage::CaseRecord> Cases::search(const Actor& actor, const storage
   });
 }
 
-CaseFilterChoices case_filter_choices(storage::Database& db, const Actor& actor, const ModelRegistry* models,
-                                      const domain::Model& fallback) {
+CaseFilterChoices CaseSearch::case_filter_choices(const Actor& actor) {
   CaseFilterChoices out;
   if (!actor.is_staff()) return out;
-  std::vector<const domain::Model*> all;
-  if (models != nullptr) all = models->all();
-  if (all.empty()) all.push_back(&fallback);
+  const std::vector<const domain::Model*> all = m_models.all();
   std::set<std::string> seen_states, seen_types;
   for (const auto* m : all) {
     for (const auto& s : m->case_machine.states) {
@@ -60,7 +57,7 @@ CaseFilterChoices case_filter_choices(storage::Database& db, const Actor& actor,
       if (seen_types.insert(t.id).second) out.meeting_types.emplace_back(t.id, t.name);
     }
   }
-  db.transaction([&](storage::Connection& conn) {
+  m_db.transaction([&](storage::Connection& conn) {
     for (const auto& u : storage::all_units(conn, actor.tenant)) out.units.emplace_back(u.id, u.name);
     out.assignees = storage::case_assignees(conn, actor.tenant);
   });

@@ -5,7 +5,6 @@
 #include <utility>
 #include <vector>
 
-#include "domain/model.hpp"
 #include "service/base/actor.hpp"
 #include "service/base/model_registry.hpp"
 #include "storage/database.hpp"
@@ -21,8 +20,18 @@ struct CaseFilterChoices {
   std::vector<Choice> assignees;
 };
 
-// For staff; guardians get no choices (they only see their own children's cases).
-CaseFilterChoices case_filter_choices(storage::Database& db, const Actor& actor, const ModelRegistry* models,
-                                      const domain::Model& fallback);
+// The case list's filter choices, built once in service::Services (member `case_search`)
+// with the registry of the installed models.
+class CaseSearch {
+ public:
+  CaseSearch(storage::Database& db, const ModelRegistry& models) : m_db(db), m_models(models) {}
+
+  // For staff; guardians get no choices (they only see their own children's cases).
+  CaseFilterChoices case_filter_choices(const Actor& actor);
+
+ private:
+  storage::Database& m_db;
+  const ModelRegistry& m_models;
+};
 
 }  // namespace samspil::service

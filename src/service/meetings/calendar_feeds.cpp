@@ -4,21 +4,22 @@
 #include "crypto/random.hpp"
 #include "crypto/sha256.hpp"
 #include "service/audit/audit.hpp"
+#include "service/meetings/invitations.hpp"
 #include "storage/calendar_feed_store.hpp"
 #include "storage/meeting_store.hpp"
 
 namespace samspil::service::calendar_feeds {
 
-FeedStatus status(storage::Database& db, const Actor& actor) {
-  return db.transaction([&](storage::Connection& conn) {
+FeedStatus Subscriptions::status(const Actor& actor) {
+  return m_db.transaction([&](storage::Connection& conn) {
     const auto feed = storage::active_calendar_feed(conn, actor.tenant, actor.user_id);
     return feed ? FeedStatus{true, feed->created_at_ms} : FeedStatus{};
   });
 }
 
-std::string create(storage::Database& db, const Actor& actor, std::int64_t now_ms) {
+std::string Subscriptions::create(const Actor& actor, std::int64_t now_ms) {
   const std::string token = crypto::random_token();
-  db.transaction([&](storage::Connection& conn) {
+  m_db.transaction([&](storage::Connection& conn) {
     storage::revoke_calendar_feeds(conn, actor.tenant, actor.user_id, now_ms);
     storage::insert_calendar_feed(conn, {crypto::random_id(), actor.tenant, actor.user_id, crypto::sha256_hex(token),
                                          now_ms, std::nullopt});
@@ -28,8 +29,8 @@ std::string create(storage::Database& db, const Actor& actor, std::int64_t now_m
   return token;
 }
 
-bool revoke(storage::Database& db, const Actor& actor, std::int64_t now_ms) {
-  return db.transaction([&](storage::Connection& conn) {
+bool Subscriptions::revoke(const Actor& actor, std::int64_t now_ms) {
+  return m_db.transaction([&](storage::Connection& conn) {
     const bool any = storage::revoke_calendar_feeds(conn, actor.tenant, actor.user_id, now_ms) > 0;
     if (any) {
       audit::record(conn, actor,
@@ -40,30 +41,16 @@ bool revoke(storage::Database& db, const Actor& actor, std::int64_t now_ms) {
   });
 }
 
-std::optional<std::string> render(storage::Database& db, const std::string& token, const std::string& base,
-                                  std::int64_t now_ms) {
+std::optional<std::string> Subscriptions::render(const std::string& token, std::int64_t now_ms) {
+  const std::string& base = m_public_base_url;
   if (token.empty() || token.size() > 200) return std::nullopt;
-  return db.transaction([&](storage::Connection& conn) -> std::optional<std::string> {
+  return m_db.transaction([&](storage::Connection& conn) -> std::optional<std::string> {
     const auto feed = storage::calendar_feed_by_token_hash(conn, crypto::sha256_hex(token));
     if (!feed) return std::nullopt;
     const auto rows = storage::upcoming_meetings_of_user(conn, feed->tenant, feed->user_id,
                                                          now_ms - 90LL * 24 * 3600 * 1000, 0, "", 500, true);
     std::vector<calendar::Event> events;
-    for (const auto& r : rows) {
-      const auto& m = r.meeting;
-      calendar::Event e;
-      e.uid = m.ical_uid;
-      e.sequence = m.ical_sequence;
-      e.start_ms = m.starts_at_ms.value_or(0);
-      e.end_ms = m.ends_at_ms.value_or(e.start_ms);
-      e.stamp_ms = now_ms;
-      e.summary = "Møde";
-      e.url = base + "/moeder/" + m.id;
-      e.description = "Se mødet i Samspil: " + e.url;
-      e.location = m.location;
-      e.cancelled = m.status == "cancelled";
-      events.push_back(std::move(e));
-    }
+    for (const auto& r : rows) events.push_back(invitations::calendar_event(base, r.meeting, now_ms));
     audit::record_system(conn, feed->tenant, "system", feed->user_id,
                          audit::Entry{audit::Action::read, "calendar_feed", feed->user_id, "", "Kalenderabonnement", ""},
                          "", now_ms);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "service/base/actor.hpp"
 #include "storage/database.hpp"
@@ -16,15 +17,26 @@ struct FeedStatus {
   std::int64_t created_at_ms = 0;
 };
 
-// Whether the actor has a feed in force.
-FeedStatus status(storage::Database& db, const Actor& actor);
-// Revokes any feed in force and creates a new one; returns the raw token (shown once).
-std::string create(storage::Database& db, const Actor& actor, std::int64_t now_ms);
-// Revokes the actor's feed; false when there was none.
-bool revoke(storage::Database& db, const Actor& actor, std::int64_t now_ms);
-// The feed's calendar text (METHOD:PUBLISH) for a token; nullopt for an unknown or revoked
-// token. Meetings from 90 days ago on, cancelled ones marked STATUS:CANCELLED.
-std::optional<std::string> render(storage::Database& db, const std::string& token, const std::string& public_base_url,
-                                  std::int64_t now_ms);
+// The feed use cases, built once in service::Services (member `calendar_subscriptions`).
+class Subscriptions {
+ public:
+  // public_base_url: the start of the meeting links in the feed, e.g. "https://samspil.kommune.dk".
+  Subscriptions(storage::Database& db, std::string public_base_url)
+      : m_db(db), m_public_base_url(std::move(public_base_url)) {}
+
+  // Whether the actor has a feed in force.
+  FeedStatus status(const Actor& actor);
+  // Revokes any feed in force and creates a new one; returns the raw token (shown once).
+  std::string create(const Actor& actor, std::int64_t now_ms);
+  // Revokes the actor's feed; false when there was none.
+  bool revoke(const Actor& actor, std::int64_t now_ms);
+  // The feed's calendar text (METHOD:PUBLISH) for a token; nullopt for an unknown or revoked
+  // token. Meetings from 90 days ago on, cancelled ones marked STATUS:CANCELLED.
+  std::optional<std::string> render(const std::string& token, std::int64_t now_ms);
+
+ private:
+  storage::Database& m_db;
+  std::string m_public_base_url;
+};
 
 }  // namespace samspil::service::calendar_feeds

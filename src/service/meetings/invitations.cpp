@@ -10,10 +10,8 @@
 #include "service/base/mail_outbox.hpp"
 
 namespace samspil::service::invitations {
-namespace {
 
-calendar::Event event_of(const std::string& base, const storage::MeetingRecord& m,
-                         const std::vector<storage::MeetingParticipantRow>& everyone, std::int64_t now_ms) {
+calendar::Event calendar_event(const std::string& base, const storage::MeetingRecord& m, std::int64_t now_ms) {
   calendar::Event e;
   e.uid = m.ical_uid;
   e.sequence = m.ical_sequence;
@@ -24,9 +22,17 @@ calendar::Event event_of(const std::string& base, const storage::MeetingRecord& 
   e.url = base + "/moeder/" + m.id;
   e.description = "Se mødet i Samspil: " + e.url;
   e.location = m.location;
+  e.cancelled = m.status == "cancelled";
+  return e;
+}
+
+namespace {
+
+calendar::Event event_of(const std::string& base, const storage::MeetingRecord& m,
+                         const std::vector<storage::MeetingParticipantRow>& everyone, std::int64_t now_ms) {
+  calendar::Event e = calendar_event(base, m, now_ms);
   e.organizer_email = "noreply@samspil.invalid";
   e.organizer_name = "Samspil";
-  e.cancelled = m.status == "cancelled";
   for (const auto& p : everyone) {
     if (p.email.empty()) continue;
     const std::string partstat =

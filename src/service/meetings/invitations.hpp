@@ -8,12 +8,19 @@
 #include <string>
 #include <vector>
 
+#include "calendar/ical.hpp"
 #include "storage/database.hpp"
 #include "storage/meeting_store.hpp"
 
 namespace samspil::service::invitations {
 
 enum class Kind { invite, move, cancel, reminder };
+
+// The meeting as a calendar event, as every calendar Samspil writes shows it (invitations and
+// the calendar subscription): uid and sequence, times, a neutral title and the meeting's
+// link, never the child's name.
+calendar::Event calendar_event(const std::string& public_base_url, const storage::MeetingRecord& meeting,
+                               std::int64_t now_ms);
 
 // Enqueues the mails for these participants of the meeting (in the caller's transaction).
 // Invitations, moves and reminders get a new response token per participant; reminders

@@ -90,10 +90,10 @@ std::string_view unit_kind_label(std::string_view kind) {
   return kind;
 }
 
-UnitView create_unit(storage::Database& db, const Actor& actor, const UnitInput& input, std::int64_t now_ms) {
+UnitView Units::create_unit(const Actor& actor, const UnitInput& input, std::int64_t now_ms) {
   require_admin(actor);
   storage::Unit unit{crypto::random_id(), actor.tenant, input.parent_id, input.kind, trimmed(input.name), now_ms};
-  return db.transaction([&](storage::Connection& conn) {
+  return m_db.transaction([&](storage::Connection& conn) {
     FieldErrors errors;
     validate_name(errors, unit.name);
     const auto& kinds = unit_kinds();
@@ -111,10 +111,10 @@ UnitView create_unit(storage::Database& db, const Actor& actor, const UnitInput&
   });
 }
 
-UnitView update_unit(storage::Database& db, const Actor& actor, const std::string& id, const UnitPatch& patch,
-                     std::int64_t now_ms) {
+UnitView Units::update_unit(const Actor& actor, const std::string& id, const UnitPatch& patch,
+                            std::int64_t now_ms) {
   require_admin(actor);
-  return db.transaction([&](storage::Connection& conn) {
+  return m_db.transaction([&](storage::Connection& conn) {
     auto unit = storage::find_unit(conn, actor.tenant, id);
     if (!unit) throw NotFound("unit");
     const auto all = storage::all_units(conn, actor.tenant);
@@ -142,18 +142,18 @@ UnitView update_unit(storage::Database& db, const Actor& actor, const std::strin
   });
 }
 
-UnitView get_unit(storage::Database& db, const Actor& actor, const std::string& id) {
+UnitView Units::get_unit(const Actor& actor, const std::string& id) {
   require_admin(actor);
-  auto lease = db.acquire();
+  auto lease = m_db.acquire();
   auto unit = storage::find_unit(*lease, actor.tenant, id);
   if (!unit) throw NotFound("unit");
   return view_of(*unit);
 }
 
-UnitPage list_units(storage::Database& db, const Actor& actor, const std::string& cursor, int limit) {
+UnitPage Units::list_units(const Actor& actor, const std::string& cursor, int limit) {
   require_admin(actor);
   limit = std::clamp(limit, 1, 200);
-  auto lease = db.acquire();
+  auto lease = m_db.acquire();
   auto units = storage::list_units(*lease, actor.tenant, cursor, limit + 1);
   UnitPage page;
   if (static_cast<int>(units.size()) > limit) {
@@ -164,9 +164,9 @@ UnitPage list_units(storage::Database& db, const Actor& actor, const std::string
   return page;
 }
 
-std::vector<TreeNode> unit_tree(storage::Database& db, const Actor& actor) {
+std::vector<TreeNode> Units::unit_tree(const Actor& actor) {
   require_admin(actor);
-  auto lease = db.acquire();
+  auto lease = m_db.acquire();
   const auto all = storage::all_units(*lease, actor.tenant);  // ordered by name
   std::map<std::string, std::vector<const storage::Unit*>> children;
   std::set<std::string> ids;

@@ -47,16 +47,24 @@ const std::vector<std::string_view>& unit_kinds();
 // The Danish name of a unit kind ("Dagtilbud", …); the code itself when unknown.
 std::string_view unit_kind_label(std::string_view kind);
 
-// Creates a unit; Invalid (Danish field messages) for a bad name/kind/parent or a sibling with the same name.
-UnitView create_unit(storage::Database& db, const Actor& actor, const UnitInput& input, std::int64_t now_ms);
-// Renames and/or moves a unit; NotFound outside the actor's municipality; Invalid for a cycle.
-UnitView update_unit(storage::Database& db, const Actor& actor, const std::string& id, const UnitPatch& patch,
-                     std::int64_t now_ms);
-// One unit of the actor's municipality.
-UnitView get_unit(storage::Database& db, const Actor& actor, const std::string& id);
-// One page of units ordered by name.
-UnitPage list_units(storage::Database& db, const Actor& actor, const std::string& cursor, int limit);
-// Every unit as a tree in depth-first order (children by name).
-std::vector<TreeNode> unit_tree(storage::Database& db, const Actor& actor);
+// The use cases on units, built once in service::Services (member `units`).
+class Units {
+ public:
+  explicit Units(storage::Database& db) : m_db(db) {}
+
+  // Creates a unit; Invalid (Danish field messages) for a bad name/kind/parent or a sibling with the same name.
+  UnitView create_unit(const Actor& actor, const UnitInput& input, std::int64_t now_ms);
+  // Renames and/or moves a unit; NotFound outside the actor's municipality; Invalid for a cycle.
+  UnitView update_unit(const Actor& actor, const std::string& id, const UnitPatch& patch, std::int64_t now_ms);
+  // One unit of the actor's municipality.
+  UnitView get_unit(const Actor& actor, const std::string& id);
+  // One page of units ordered by name.
+  UnitPage list_units(const Actor& actor, const std::string& cursor, int limit);
+  // Every unit as a tree in depth-first order (children by name).
+  std::vector<TreeNode> unit_tree(const Actor& actor);
+
+ private:
+  storage::Database& m_db;
+};
 
 }  // namespace samspil::service::organisation

@@ -34,13 +34,18 @@ domain::ConsentRequirement consent_requirement_of(const domain::Model& model) {
                                             : domain::ConsentRequirement::any_custody_holder;
 }
 
+int retention_days_for(storage::Connection& conn, const CasesConfig& base, const std::string& tenant) {
+  if (base.models == nullptr) return base.retention_days;
+  return effective_settings(conn, *base.models, tenant).retention_days;
+}
+
 CasesConfig config_for_case(storage::Connection& conn, const CasesConfig& base, const std::string& tenant,
                             const std::string& model_id) {
   CasesConfig out = base;
   if (base.models != nullptr) {
     if (const auto* m = base.models->find(model_id)) out.model = m;
-    out.retention_days = effective_settings(conn, *base.models, tenant).retention_days;
   }
+  out.retention_days = retention_days_for(conn, base, tenant);
   if (out.model != nullptr) out.consent_requirement = consent_requirement_of(*out.model);
   return out;
 }

@@ -34,6 +34,10 @@ struct SettingsChange {
 // The tenant's settings in force (defaults filled in), read inside the caller's transaction.
 TenantSettings effective_settings(storage::Connection& conn, const ModelRegistry& models, const std::string& tenant);
 
+// The retention days a case closed now in the tenant gets: the tenant's setting
+// (kDefaultRetentionDays when none is saved); base.retention_days when base has no registry.
+int retention_days_for(storage::Connection& conn, const CasesConfig& base, const std::string& tenant);
+
 // The cases configuration for one case: the case's own model (cases.model_id; base.model
 // when the registry lacks it), that model's consent rule and the tenant's retention period.
 CasesConfig config_for_case(storage::Connection& conn, const CasesConfig& base, const std::string& tenant,

@@ -6,12 +6,11 @@
 
 namespace samspil::service::parents {
 
-std::vector<ParentChild> my_children(storage::Database& db, const service::CasesConfig& config,
-                                     const service::Actor& actor, std::int64_t now_ms) {
+std::vector<ParentChild> MyChildren::my_children(const service::Actor& actor, std::int64_t now_ms) {
   const std::int64_t now = now_ms;
-  service::Children children(db, config);
-  service::Cases cases(db, config);
-  service::Consents consents(db, config);
+  service::Children children(m_db, m_config);
+  service::Cases cases(m_db, m_config);
+  service::Consents consents(m_db, m_config);
   std::vector<ParentChild> out;
   for (const std::string& child_id : children.mine(actor)) {
     ParentChild item;

@@ -22,8 +22,18 @@ struct ParentChild {
   std::vector<service::ConsentView> consents; // oldest first
 };
 
-// The signed-in guardian's children (Forbidden for anyone but a guardian), by first name.
-std::vector<ParentChild> my_children(storage::Database& db, const service::CasesConfig& config,
-                                     const service::Actor& actor, std::int64_t now_ms);
+// The parent portal's use case, built once in service::Services (member `parent_children`)
+// with the cases configuration the cases services share.
+class MyChildren {
+ public:
+  MyChildren(storage::Database& db, service::CasesConfig config) : m_db(db), m_config(config) {}
+
+  // The signed-in guardian's children (Forbidden for anyone but a guardian), by first name.
+  std::vector<ParentChild> my_children(const service::Actor& actor, std::int64_t now_ms);
+
+ private:
+  storage::Database& m_db;
+  service::CasesConfig m_config;
+};
 
 }  // namespace samspil::service::parents

@@ -106,8 +106,8 @@ std::string_view relation_label(std::string_view relation) {
   return relation;
 }
 
-UserView create_user(storage::Database& db, const Actor& actor, const ProfessionCatalogue& catalogue,
-                     const NewUser& input, std::int64_t now_ms) {
+UserView Directory::create_user(const Actor& actor, const ProfessionCatalogue& catalogue, const NewUser& input,
+                                std::int64_t now_ms) {
   require_admin(actor);
   const std::string email = normalise_email(input.email);
   const std::string name = detail::trimmed(input.display_name);
@@ -119,7 +119,7 @@ UserView create_user(storage::Database& db, const Actor& actor, const Profession
   check_professions(errors, catalogue, input.professions, input.role);
   // Hash outside the transaction: Argon2id takes a while and must not hold a write lock.
   const std::string hash = input.password.empty() ? "" : crypto::hash_password(input.password);
-  return db.transaction([&](storage::Connection& conn) {
+  return m_db.transaction([&](storage::Connection& conn) {
     check_memberships(errors, conn, actor.tenant, input.memberships, input.role);
     if (!errors.count("email") && storage::find_user_by_email(conn, actor.tenant, email)) {
       // A double-submitted form or a second account for one person: say so, never a 500.
@@ -140,13 +140,13 @@ UserView create_user(storage::Database& db, const Actor& actor, const Profession
   });
 }
 
-UserView update_user(storage::Database& db, const Actor& actor, const ProfessionCatalogue& catalogue,
-                     const std::string& id, const UserPatch& patch, std::int64_t now_ms) {
+UserView Directory::update_user(const Actor& actor, const ProfessionCatalogue& catalogue, const std::string& id,
+                                const UserPatch& patch, std::int64_t now_ms) {
   require_admin(actor);
   FieldErrors errors;
   if (patch.password) check_passphrase(errors, "password", *patch.password);
   const std::string hash = patch.password && !patch.password->empty() ? crypto::hash_password(*patch.password) : "";
-  return db.transaction([&](storage::Connection& conn) {
+  return m_db.transaction([&](storage::Connection& conn) {
     auto record = storage::find_user_record(conn, actor.tenant, id);
     if (!record) throw NotFound("user");
     const std::string name = patch.display_name ? detail::trimmed(*patch.display_name) : record->display_name;
@@ -178,9 +178,9 @@ UserView update_user(storage::Database& db, const Actor& actor, const Profession
   });
 }
 
-UserView get_user(storage::Database& db, const Actor& actor, const std::string& id, std::int64_t now_ms) {
+UserView Directory::get_user(const Actor& actor, const std::string& id, std::int64_t now_ms) {
   if (!actor.is_staff()) throw Forbidden("Ingen adgang");
-  return db.transaction([&](storage::Connection& conn) {
+  return m_db.transaction([&](storage::Connection& conn) {
     auto record = storage::find_user_record(conn, actor.tenant, id);
     if (!record) throw NotFound("user");
     UserView view = load_view(conn, *record);
@@ -193,12 +193,12 @@ UserView get_user(storage::Database& db, const Actor& actor, const std::string& 
   });
 }
 
-UserPage list_users(storage::Database& db, const Actor& actor, const UserQuery& query, std::int64_t now_ms) {
+UserPage Directory::list_users(const Actor& actor, const UserQuery& query, std::int64_t now_ms) {
   if (actor.role != Role::administrator && !(actor.is_staff() && !query.unit_id.empty() && actor.leads(query.unit_id))) {
     throw Forbidden("Kun administratorer og enhedens ledere kan se listen");
   }
   const int limit = std::clamp(query.limit, 1, 200);
-  return db.transaction([&](storage::Connection& conn) {
+  return m_db.transaction([&](storage::Connection& conn) {
     auto records = storage::list_user_records(conn, actor.tenant, {query.role, query.unit_id, query.cursor, limit + 1});
     UserPage page;
     if (static_cast<int>(records.size()) > limit) {

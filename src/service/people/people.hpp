@@ -113,27 +113,35 @@ struct ChildOption {
 // The Danish name of a guardian relation ("Forælder", …).
 std::string_view relation_label(std::string_view relation);
 
-// Creates a user; Invalid (Danish per field) for bad input or an e-mail already in use.
-UserView create_user(storage::Database& db, const Actor& actor, const ProfessionCatalogue& catalogue,
-                     const NewUser& input, std::int64_t now_ms);
-// Changes a user; NotFound outside the actor's municipality.
-UserView update_user(storage::Database& db, const Actor& actor, const ProfessionCatalogue& catalogue,
-                     const std::string& id, const UserPatch& patch, std::int64_t now_ms);
-// One user (an administrator, or the leader of a unit the user belongs to).
-UserView get_user(storage::Database& db, const Actor& actor, const std::string& id, std::int64_t now_ms);
-// A page of users; a unit leader must filter by a unit they lead.
-UserPage list_users(storage::Database& db, const Actor& actor, const UserQuery& query, std::int64_t now_ms);
+// The use cases on staff and guardians, built once in service::Services (member `directory`).
+// Those that check professions take the catalogue (models/common/professions.yaml) per call.
+class Directory {
+ public:
+  explicit Directory(storage::Database& db) : m_db(db) {}
 
-// A page of guardians with their children.
-GuardianPage list_guardians(storage::Database& db, const Actor& actor, const std::string& cursor, int limit,
-                            std::int64_t now_ms);
-// One guardian with children.
-GuardianView get_guardian(storage::Database& db, const Actor& actor, const std::string& id, std::int64_t now_ms);
-// Links a guardian to a child (or changes the link); NotFound for an unknown guardian.
-GuardianView link_child(storage::Database& db, const Actor& actor, const std::string& guardian_id,
-                        const LinkInput& input, std::int64_t now_ms);
-// Children to choose from when linking (administrators only; at most `limit`).
-std::vector<ChildOption> children_for_linking(storage::Database& db, const Actor& actor, int limit,
-                                              std::int64_t now_ms);
+  // Creates a user; Invalid (Danish per field) for bad input or an e-mail already in use.
+  UserView create_user(const Actor& actor, const ProfessionCatalogue& catalogue, const NewUser& input,
+                       std::int64_t now_ms);
+  // Changes a user; NotFound outside the actor's municipality.
+  UserView update_user(const Actor& actor, const ProfessionCatalogue& catalogue, const std::string& id,
+                       const UserPatch& patch, std::int64_t now_ms);
+  // One user (an administrator, or the leader of a unit the user belongs to).
+  UserView get_user(const Actor& actor, const std::string& id, std::int64_t now_ms);
+  // A page of users; a unit leader must filter by a unit they lead.
+  UserPage list_users(const Actor& actor, const UserQuery& query, std::int64_t now_ms);
+
+  // A page of guardians with their children.
+  GuardianPage list_guardians(const Actor& actor, const std::string& cursor, int limit, std::int64_t now_ms);
+  // One guardian with children.
+  GuardianView get_guardian(const Actor& actor, const std::string& id, std::int64_t now_ms);
+  // Links a guardian to a child (or changes the link); NotFound for an unknown guardian.
+  GuardianView link_child(const Actor& actor, const std::string& guardian_id, const LinkInput& input,
+                          std::int64_t now_ms);
+  // Children to choose from when linking (administrators only; at most `limit`).
+  std::vector<ChildOption> children_for_linking(const Actor& actor, int limit, std::int64_t now_ms);
+
+ private:
+  storage::Database& m_db;
+};
 
 }  // namespace samspil::service::people

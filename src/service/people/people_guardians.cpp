@@ -32,11 +32,11 @@ void audit_guardian_children(storage::Connection& conn, const Actor& actor, audi
 
 }  // namespace
 
-GuardianPage list_guardians(storage::Database& db, const Actor& actor, const std::string& cursor, int limit,
-                            std::int64_t now_ms) {
+GuardianPage Directory::list_guardians(const Actor& actor, const std::string& cursor, int limit,
+                                       std::int64_t now_ms) {
   require_admin(actor);
   limit = std::clamp(limit, 1, 200);
-  return db.transaction([&](storage::Connection& conn) {
+  return m_db.transaction([&](storage::Connection& conn) {
     auto records = storage::list_user_records(conn, actor.tenant, {"guardian", "", cursor, limit + 1});
     GuardianPage page;
     if (static_cast<int>(records.size()) > limit) {
@@ -49,9 +49,9 @@ GuardianPage list_guardians(storage::Database& db, const Actor& actor, const std
   });
 }
 
-GuardianView get_guardian(storage::Database& db, const Actor& actor, const std::string& id, std::int64_t now_ms) {
+GuardianView Directory::get_guardian(const Actor& actor, const std::string& id, std::int64_t now_ms) {
   require_admin(actor);
-  return db.transaction([&](storage::Connection& conn) {
+  return m_db.transaction([&](storage::Connection& conn) {
     auto record = storage::find_user_record(conn, actor.tenant, id);
     if (!record || record->role != "guardian") throw NotFound("guardian");
     GuardianView g = guardian_view(conn, *record);
@@ -61,10 +61,10 @@ GuardianView get_guardian(storage::Database& db, const Actor& actor, const std::
   });
 }
 
-GuardianView link_child(storage::Database& db, const Actor& actor, const std::string& guardian_id,
-                        const LinkInput& input, std::int64_t now_ms) {
+GuardianView Directory::link_child(const Actor& actor, const std::string& guardian_id, const LinkInput& input,
+                                   std::int64_t now_ms) {
   require_admin(actor);
-  return db.transaction([&](storage::Connection& conn) {
+  return m_db.transaction([&](storage::Connection& conn) {
     auto record = storage::find_user_record(conn, actor.tenant, guardian_id);
     if (!record || record->role != "guardian") throw NotFound("guardian");
     FieldErrors errors;
@@ -83,10 +83,9 @@ GuardianView link_child(storage::Database& db, const Actor& actor, const std::st
   });
 }
 
-std::vector<ChildOption> children_for_linking(storage::Database& db, const Actor& actor, int limit,
-                                              std::int64_t now_ms) {
+std::vector<ChildOption> Directory::children_for_linking(const Actor& actor, int limit, std::int64_t now_ms) {
   require_admin(actor);
-  return db.transaction([&](storage::Connection& conn) {
+  return m_db.transaction([&](storage::Connection& conn) {
     std::vector<ChildOption> out;
     for (const auto& c : storage::list_child_summaries(conn, actor.tenant, "", std::clamp(limit, 1, 1000))) {
       out.push_back({c.id, c.first_name + " " + c.last_name, c.birth_date});

@@ -302,10 +302,4 @@ CaseWaiting Triage::waiting(const Actor& actor, const std::string& case_id, std:
   });
 }
 
-int Triage::retention_days(const std::string& tenant, int default_days) {
-  return m_db.transaction([&](storage::Connection& conn) {
-    return storage::tenant_retention_days(conn, tenant).value_or(default_days);
-  });
-}
-
 }  // namespace samspil::service

@@ -99,8 +99,6 @@ class Triage {
                         std::int64_t now_ms);
   // Waiting times and decisions of a case the actor reaches (NotFound otherwise; audited read).
   CaseWaiting waiting(const Actor& actor, const std::string& case_id, std::int64_t now_ms);
-  // The municipality's retention days for closed cases (tenant setting, else the default).
-  int retention_days(const std::string& tenant, int default_days);
 
  private:
   storage::Database& m_db;

@@ -36,8 +36,8 @@ bool timeline_group_filter(const std::string& group, std::vector<std::string>& k
   return true;
 }
 
-TimelinePage case_timeline(storage::Database& db, const Actor& actor, const std::string& case_id,
-                           const TimelineQuery& query, std::int64_t now_ms) {
+TimelinePage CaseTimelines::page(const Actor& actor, const std::string& case_id, const TimelineQuery& query,
+                                 std::int64_t now_ms) {
   storage::TimelineFilter filter;
   if (!query.group.empty() && !timeline_group_filter(query.group, filter.kinds, filter.prefixes)) {
     throw Invalid(FieldErrors{{"gruppe", "Vælg en type hændelser fra listen"}});
@@ -50,7 +50,7 @@ TimelinePage case_timeline(storage::Database& db, const Actor& actor, const std:
   filter.to_ms = query.to_ms;
   filter.after_id = query.after_id;
   filter.limit = limit + 1;
-  return db.transaction([&](storage::Connection& conn) {
+  return m_db.transaction([&](storage::Connection& conn) {
     const auto reached = reach_case(conn, actor, case_id);
     TimelinePage page;
     page.case_title = reached.record.title;

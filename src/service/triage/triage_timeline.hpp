@@ -34,9 +34,17 @@ struct TimelinePage {
   std::string next_after;               // "" when this is the last page
 };
 
-// One page of the case's timeline for the actor (NotFound unless they reach the case;
-// Invalid for an unknown group; audited read).
-TimelinePage case_timeline(storage::Database& db, const Actor& actor, const std::string& case_id,
-                           const TimelineQuery& query, std::int64_t now_ms);
+// The case timeline page's use case, built once in service::Services (member `timelines`).
+class CaseTimelines {
+ public:
+  explicit CaseTimelines(storage::Database& db) : m_db(db) {}
+
+  // One page of the case's timeline for the actor (NotFound unless they reach the case;
+  // Invalid for an unknown group; audited read).
+  TimelinePage page(const Actor& actor, const std::string& case_id, const TimelineQuery& query, std::int64_t now_ms);
+
+ private:
+  storage::Database& m_db;
+};
 
 }  // namespace samspil::service

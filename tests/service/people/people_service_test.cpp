@@ -52,6 +52,9 @@ class PeopleServiceTest : public EngineTest {
   std::int64_t audit_count(const std::string& tenant) {
     return m_db->acquire()->query("SELECT count(*) FROM audit_log WHERE tenant = $1", {tenant}).rows.at(0).integer(0);
   }
+  // The use cases under test, on this test's database.
+  org::Units units() { return org::Units(*m_db); }
+  people::Directory directory() { return people::Directory(*m_db); }
   people::NewUser staff(const std::string& email, std::vector<people::MembershipInput> units = {}) {
     return {email, "Navn " + email, "professional", "en-lang-adgangskode", {"teacher"}, std::move(units)};
   }
@@ -71,34 +74,34 @@ TEST_P(PeopleServiceTest, ProfessionsComeFromTheModelFile) {
 }
 
 TEST_P(PeopleServiceTest, UnitsBelongToOneMunicipalityAndFormNoCycles) {
-  const auto top = org::create_unit(*m_db, m_admin_a, {"Skoler", "administration", ""}, 10);
-  const auto school = org::create_unit(*m_db, m_admin_a, {"Vestre Skole", "school", top.id}, 10);
-  EXPECT_EQ(org::unit_tree(*m_db, m_admin_a).size(), 2u);
-  EXPECT_EQ(org::unit_tree(*m_db, m_admin_a)[1].depth, 1);
+  const auto top = units().create_unit(m_admin_a, {"Skoler", "administration", ""}, 10);
+  const auto school = units().create_unit(m_admin_a, {"Vestre Skole", "school", top.id}, 10);
+  EXPECT_EQ(units().unit_tree(m_admin_a).size(), 2u);
+  EXPECT_EQ(units().unit_tree(m_admin_a)[1].depth, 1);
   // Another municipality's administrator does not find it; a professional is refused.
-  EXPECT_THROW(org::get_unit(*m_db, m_admin_b, school.id), service::NotFound);
-  EXPECT_THROW(org::update_unit(*m_db, m_admin_b, school.id, {.name = "X"}, 11), service::NotFound);
-  EXPECT_THROW(org::list_units(*m_db, actor("a", Role::professional, "p"), "", 10), service::Forbidden);
-  EXPECT_THROW(org::create_unit(*m_db, actor("a", Role::unit_leader, "l"), {"X", "school", ""}, 10),
+  EXPECT_THROW(units().get_unit(m_admin_b, school.id), service::NotFound);
+  EXPECT_THROW(units().update_unit(m_admin_b, school.id, {.name = "X"}, 11), service::NotFound);
+  EXPECT_THROW(units().list_units(actor("a", Role::professional, "p"), "", 10), service::Forbidden);
+  EXPECT_THROW(units().create_unit(actor("a", Role::unit_leader, "l"), {"X", "school", ""}, 10),
                service::Forbidden);
   // B cannot hang a unit under A's unit.
   try {
-    org::create_unit(*m_db, m_admin_b, {"Fremmed", "school", top.id}, 10);
+    units().create_unit(m_admin_b, {"Fremmed", "school", top.id}, 10);
     FAIL() << "expected Invalid";
   } catch (const service::Invalid& e) {
     EXPECT_EQ(e.fields.at("parent_id"), "Vælg en overordnet enhed i kommunen");
   }
   const auto before = audit_count("a");
   try {
-    org::update_unit(*m_db, m_admin_a, top.id, {.parent_id = school.id}, 12);
+    units().update_unit(m_admin_a, top.id, {.parent_id = school.id}, 12);
     FAIL() << "expected Invalid";
   } catch (const service::Invalid& e) {
     EXPECT_NE(e.fields.at("parent_id").find("under sig selv"), std::string::npos);
   }
   EXPECT_EQ(audit_count("a"), before) << "a refused change leaves no access-log entry";
   // A double-submitted form: same name under the same parent.
-  EXPECT_THROW(org::create_unit(*m_db, m_admin_a, {"Vestre Skole", "school", top.id}, 13), service::Invalid);
-  const auto moved = org::update_unit(*m_db, m_admin_a, school.id, {.parent_id = std::string()}, 14);
+  EXPECT_THROW(units().create_unit(m_admin_a, {"Vestre Skole", "school", top.id}, 13), service::Invalid);
+  const auto moved = units().update_unit(m_admin_a, school.id, {.parent_id = std::string()}, 14);
   EXPECT_EQ(moved.parent_id, "");
   EXPECT_EQ(audit_count("a"), before + 1);
 }
@@ -106,7 +109,7 @@ TEST_P(PeopleServiceTest, UnitsBelongToOneMunicipalityAndFormNoCycles) {
 TEST_P(PeopleServiceTest, CreatingUsersValidatesInDanishAndRefusesDuplicates) {
   people::NewUser bad{"ikke-en-adresse", "", "wizard", "kort", {"astronaut"}, {{"no-such-unit", false}}};
   try {
-    people::create_user(*m_db, m_admin_a, m_catalogue, bad, 1);
+    directory().create_user(m_admin_a, m_catalogue, bad, 1);
     FAIL() << "expected Invalid";
   } catch (const service::Invalid& e) {
     EXPECT_EQ(e.fields.at("email"), "Skriv en gyldig e-mailadresse, fx navn@kommune.dk");
@@ -117,43 +120,43 @@ TEST_P(PeopleServiceTest, CreatingUsersValidatesInDanishAndRefusesDuplicates) {
     EXPECT_EQ(e.fields.at("units"), "Vælg enheder fra listen");
   }
   EXPECT_EQ(audit_count("a"), 0);
-  const auto user = people::create_user(*m_db, m_admin_a, m_catalogue, staff("Lærer@Skole.dk"), 2);
+  const auto user = directory().create_user(m_admin_a, m_catalogue, staff("Lærer@Skole.dk"), 2);
   EXPECT_EQ(user.email, "lærer@skole.dk");
   EXPECT_EQ(user.professions, std::vector<std::string>{"teacher"});
   EXPECT_EQ(audit_count("a"), 1);
   try {
-    people::create_user(*m_db, m_admin_a, m_catalogue, staff("lærer@skole.dk"), 3);
+    directory().create_user(m_admin_a, m_catalogue, staff("lærer@skole.dk"), 3);
     FAIL() << "expected Invalid";
   } catch (const service::Invalid& e) {
     EXPECT_EQ(e.fields.at("email"), "Der findes allerede en bruger med denne e-mailadresse");
   }
   EXPECT_EQ(audit_count("a"), 1);
   // The same address in another municipality is another person.
-  EXPECT_NO_THROW(people::create_user(*m_db, m_admin_b, m_catalogue, staff("lærer@skole.dk"), 3));
-  EXPECT_THROW(people::get_user(*m_db, m_admin_b, user.id, 4), service::NotFound);
-  EXPECT_THROW(people::update_user(*m_db, m_admin_b, m_catalogue, user.id, {.disabled = true}, 4), service::NotFound);
-  EXPECT_THROW(people::create_user(*m_db, actor("a", Role::professional, "p"), m_catalogue, staff("x@y.dk"), 4),
+  EXPECT_NO_THROW(directory().create_user(m_admin_b, m_catalogue, staff("lærer@skole.dk"), 3));
+  EXPECT_THROW(directory().get_user(m_admin_b, user.id, 4), service::NotFound);
+  EXPECT_THROW(directory().update_user(m_admin_b, m_catalogue, user.id, {.disabled = true}, 4), service::NotFound);
+  EXPECT_THROW(directory().create_user(actor("a", Role::professional, "p"), m_catalogue, staff("x@y.dk"), 4),
                service::Forbidden);
 }
 
 TEST_P(PeopleServiceTest, LeadersListTheirOwnUnitsOnly) {
-  const auto unit = org::create_unit(*m_db, m_admin_a, {"Solsikken", "daycare", ""}, 1);
-  const auto other = org::create_unit(*m_db, m_admin_a, {"Mælkebøtten", "daycare", ""}, 1);
-  const auto member = people::create_user(*m_db, m_admin_a, m_catalogue, staff("a@x.dk", {{unit.id, false}}), 1);
-  const auto outsider = people::create_user(*m_db, m_admin_a, m_catalogue, staff("b@x.dk", {{other.id, false}}), 1);
+  const auto unit = units().create_unit(m_admin_a, {"Solsikken", "daycare", ""}, 1);
+  const auto other = units().create_unit(m_admin_a, {"Mælkebøtten", "daycare", ""}, 1);
+  const auto member = directory().create_user(m_admin_a, m_catalogue, staff("a@x.dk", {{unit.id, false}}), 1);
+  const auto outsider = directory().create_user(m_admin_a, m_catalogue, staff("b@x.dk", {{other.id, false}}), 1);
   Actor leader = actor("a", Role::unit_leader, "leader");
   leader.unit_ids = {unit.id};
   leader.led_unit_ids = {unit.id};
-  const auto page = people::list_users(*m_db, leader, {.unit_id = unit.id}, 2);
+  const auto page = directory().list_users(leader, {.unit_id = unit.id}, 2);
   ASSERT_EQ(page.users.size(), 1u);
   EXPECT_EQ(page.users[0].id, member.id);
-  EXPECT_THROW(people::list_users(*m_db, leader, {.unit_id = other.id}, 2), service::Forbidden);
-  EXPECT_THROW(people::list_users(*m_db, leader, {}, 2), service::Forbidden);
-  EXPECT_EQ(people::get_user(*m_db, leader, member.id, 2).email, "a@x.dk");
-  EXPECT_THROW(people::get_user(*m_db, leader, outsider.id, 2), service::NotFound);
-  EXPECT_THROW(people::update_user(*m_db, leader, m_catalogue, member.id, {.display_name = "X"}, 2),
+  EXPECT_THROW(directory().list_users(leader, {.unit_id = other.id}, 2), service::Forbidden);
+  EXPECT_THROW(directory().list_users(leader, {}, 2), service::Forbidden);
+  EXPECT_EQ(directory().get_user(leader, member.id, 2).email, "a@x.dk");
+  EXPECT_THROW(directory().get_user(leader, outsider.id, 2), service::NotFound);
+  EXPECT_THROW(directory().update_user(leader, m_catalogue, member.id, {.display_name = "X"}, 2),
                service::Forbidden);
-  EXPECT_THROW(people::list_users(*m_db, actor("a", Role::guardian, "g"), {.unit_id = unit.id}, 2),
+  EXPECT_THROW(directory().list_users(actor("a", Role::guardian, "g"), {.unit_id = unit.id}, 2),
                service::Forbidden);
   // Reads are logged: one search and one read by the leader.
   auto rows = m_db->acquire()->query(
@@ -165,57 +168,57 @@ TEST_P(PeopleServiceTest, LeadersListTheirOwnUnitsOnly) {
 
 TEST_P(PeopleServiceTest, UsersArePagedAndDisabledUsersLoseTheirSessions) {
   for (int i = 0; i < 5; ++i) {
-    people::create_user(*m_db, m_admin_a, m_catalogue,
-                        {"u" + std::to_string(i) + "@x.dk", "Bruger " + std::to_string(i), "professional", "", {}, {}},
-                        1);
+    directory().create_user(m_admin_a, m_catalogue,
+                            {"u" + std::to_string(i) + "@x.dk", "Bruger " + std::to_string(i), "professional", "", {}, {}},
+                            1);
   }
-  auto p1 = people::list_users(*m_db, m_admin_a, {.limit = 2}, 2);
+  auto p1 = directory().list_users(m_admin_a, {.limit = 2}, 2);
   ASSERT_EQ(p1.users.size(), 2u);
   ASSERT_FALSE(p1.next_cursor.empty());
-  auto p2 = people::list_users(*m_db, m_admin_a, {.cursor = p1.next_cursor, .limit = 2}, 2);
-  auto p3 = people::list_users(*m_db, m_admin_a, {.cursor = p2.next_cursor, .limit = 2}, 2);
+  auto p2 = directory().list_users(m_admin_a, {.cursor = p1.next_cursor, .limit = 2}, 2);
+  auto p3 = directory().list_users(m_admin_a, {.cursor = p2.next_cursor, .limit = 2}, 2);
   ASSERT_EQ(p3.users.size(), 1u);
   EXPECT_EQ(p3.next_cursor, "");
   EXPECT_EQ(p3.users[0].display_name, "Bruger 4");
-  const auto changed = people::update_user(*m_db, m_admin_a, m_catalogue, p1.users[0].id,
-                                           {.role = std::string("unit_leader"), .disabled = true}, 3);
+  const auto changed = directory().update_user(m_admin_a, m_catalogue, p1.users[0].id,
+                                               {.role = std::string("unit_leader"), .disabled = true}, 3);
   EXPECT_TRUE(changed.disabled);
   EXPECT_EQ(changed.role, "unit_leader");
   // An administrator cannot lock themself out.
-  const auto admin = people::create_user(*m_db, m_admin_a, m_catalogue,
-                                         {"admin@x.dk", "Admin", "administrator", "", {}, {}}, 4);
-  EXPECT_THROW(people::update_user(*m_db, actor("a", Role::administrator, admin.id), m_catalogue, admin.id,
-                                   {.disabled = true}, 5),
+  const auto admin = directory().create_user(m_admin_a, m_catalogue,
+                                             {"admin@x.dk", "Admin", "administrator", "", {}, {}}, 4);
+  EXPECT_THROW(directory().update_user(actor("a", Role::administrator, admin.id), m_catalogue, admin.id,
+                                       {.disabled = true}, 5),
                service::Invalid);
 }
 
 TEST_P(PeopleServiceTest, GuardiansAreLinkedToChildrenOfTheirMunicipality) {
-  const auto g = people::create_user(*m_db, m_admin_a, m_catalogue, {"mor@x.dk", "Mor", "guardian", "", {}, {}}, 1);
+  const auto g = directory().create_user(m_admin_a, m_catalogue, {"mor@x.dk", "Mor", "guardian", "", {}, {}}, 1);
   m_db->acquire()->query(
       "INSERT INTO children (id, tenant, first_name, last_name, birth_date, created_at) VALUES "
       "('c1', 'a', 'Emma', 'Test', '2020-01-01', 1), ('cb', 'b', 'Bo', 'Test', '2020-01-01', 1)");
   try {
-    people::link_child(*m_db, m_admin_a, g.id, {"cb", "sibling", true}, 2);
+    directory().link_child(m_admin_a, g.id, {"cb", "sibling", true}, 2);
     FAIL() << "expected Invalid";
   } catch (const service::Invalid& e) {
     EXPECT_EQ(e.fields.at("child_id"), "Vælg et barn fra listen");
     EXPECT_EQ(e.fields.at("relation"), "Vælg relationen til barnet");
   }
-  const auto linked = people::link_child(*m_db, m_admin_a, g.id, {"c1", "parent", true}, 2);
+  const auto linked = directory().link_child(m_admin_a, g.id, {"c1", "parent", true}, 2);
   ASSERT_EQ(linked.children.size(), 1u);
   EXPECT_EQ(linked.children[0].first_name, "Emma");
-  EXPECT_THROW(people::link_child(*m_db, m_admin_b, g.id, {"cb", "parent", true}, 2), service::NotFound);
+  EXPECT_THROW(directory().link_child(m_admin_b, g.id, {"cb", "parent", true}, 2), service::NotFound);
   // The change is in the child's access log.
   EXPECT_EQ(m_db->acquire()->query("SELECT count(*) FROM audit_log WHERE tenant = 'a' AND child_id = 'c1'")
                 .rows.at(0).integer(0),
             1);
-  const auto page = people::list_guardians(*m_db, m_admin_a, "", 10, 3);
+  const auto page = directory().list_guardians(m_admin_a, "", 10, 3);
   ASSERT_EQ(page.guardians.size(), 1u);
   EXPECT_EQ(page.guardians[0].children.size(), 1u);
 }
 
 TEST_P(PeopleServiceTest, TokensStoreOnlyTheHashAndAreRevokedInTheirMunicipality) {
-  const auto user = people::create_user(*m_db, m_admin_a, m_catalogue, staff("api@x.dk"), 1);
+  const auto user = directory().create_user(m_admin_a, m_catalogue, staff("api@x.dk"), 1);
   const auto created = tokens::Tokens(*m_db).create(m_admin_a, {user.id, "Integration", std::nullopt}, 2);
   EXPECT_GE(created.secret.size(), 43u);  // 256 bits in base64url
   auto lease = m_db->acquire();
