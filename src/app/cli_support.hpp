@@ -20,4 +20,8 @@ class CommandError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The whole file an option names (a key, a secret, a password); throws CommandError
+// "<option>: cannot read '<path>'" when it cannot be opened or read.
+std::string read_option_file(const std::string& path, const std::string& option);
+
 }  // namespace samspil::app

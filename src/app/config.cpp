@@ -1,7 +1,6 @@
 #include "app/config.hpp"
 
 #include <cstdlib>
-#include <fstream>
 #include <sstream>
 
 #include "app/cli_support.hpp"
@@ -97,11 +96,7 @@ void add_mail_options(CLI::App* cmd, std::string& smtp_url, std::string& mail_fr
 std::string load_secret_key(const Config& c) {
   std::string text;
   if (!c.secret_key_file.empty()) {
-    std::ifstream in(c.secret_key_file);
-    if (!in) throw CommandError("--secret-key-file: cannot read '" + c.secret_key_file + "'");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    text = buffer.str();
+    text = read_option_file(c.secret_key_file, "--secret-key-file");
   } else if (const char* env = std::getenv("SAMSPIL_SECRET_KEY"); env && *env) {
     text = env;
   } else {
@@ -209,11 +204,7 @@ void load_secret_files_into_env() {
     const std::string file_var = std::string(name) + "_FILE";
     const char* path = std::getenv(file_var.c_str());
     if (!path || !*path || std::getenv(name)) continue;
-    std::ifstream in(path);
-    if (!in) throw CommandError(file_var + ": cannot read '" + path + "'");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    std::string value = buffer.str();
+    std::string value = read_option_file(path, file_var);
     while (!value.empty() && (value.back() == '\n' || value.back() == '\r')) value.pop_back();
     ::setenv(name, value.c_str(), 0);
   }
@@ -222,11 +213,7 @@ void load_secret_files_into_env() {
 std::string load_oidc_client_secret(const Config& c) {
   std::string value;
   if (!c.oidc_client_secret_file.empty()) {
-    std::ifstream in(c.oidc_client_secret_file);
-    if (!in) throw CommandError("--oidc-client-secret-file: cannot read '" + c.oidc_client_secret_file + "'");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    value = buffer.str();
+    value = read_option_file(c.oidc_client_secret_file, "--oidc-client-secret-file");
   } else if (const char* env = std::getenv("SAMSPIL_OIDC_CLIENT_SECRET")) {
     value = env;
   }

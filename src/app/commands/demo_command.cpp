@@ -1,9 +1,7 @@
 // `samspil demo`: migrates and creates "Demo Kommune" with its published log-ins.
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "app/cli_support.hpp"
 #include "app/clock.hpp"
@@ -27,11 +25,7 @@ struct DemoOptions {
 std::unique_ptr<crypto::FieldCipher> field_cipher(const std::string& file) {
   std::string text;
   if (!file.empty()) {
-    std::ifstream in(file);
-    if (!in) throw CommandError("--secret-key-file: cannot read '" + file + "'");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    text = buffer.str();
+    text = read_option_file(file, "--secret-key-file");
   } else if (const char* env = std::getenv("SAMSPIL_SECRET_KEY"); env && *env) {
     text = env;
   } else {

@@ -2,10 +2,8 @@
 // The passphrase never comes from the command line (visible in ps): --password-file or --password-stdin.
 #include "app/commands/user_command.hpp"
 
-#include <fstream>
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "app/cli_support.hpp"
 #include "app/clock.hpp"
@@ -34,11 +32,7 @@ struct UserAddOptions {
 std::string read_password(const UserAddOptions& o) {
   std::string text;
   if (!o.password_file.empty()) {
-    std::ifstream in(o.password_file);
-    if (!in) throw CommandError("--password-file: cannot read '" + o.password_file + "'");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    text = buffer.str();
+    text = read_option_file(o.password_file, "--password-file");
   } else if (o.password_stdin) {
     std::getline(std::cin, text);
   }
